@@ -1,0 +1,26 @@
+// libclang's C API, as seen by ClangKit (the only module that imports it).
+#ifndef GILCHECK_CCLANG_SHIM_H
+#define GILCHECK_CCLANG_SHIM_H
+#include <clang-c/Index.h>
+#include <clang-c/CXCompilationDatabase.h>
+
+// The spelling of a binary operator ("=", "==", "+=", ...), or NULL where this libclang has no
+// API for it (before LLVM 17); ClangKit then reads the operator from the tokens.
+static inline const char *gilcheck_binary_operator_spelling(CXCursor cursor) {
+#if CINDEX_VERSION_MINOR >= 64
+    enum CXBinaryOperatorKind kind = clang_getCursorBinaryOperatorKind(cursor);
+    if (kind == CXBinaryOperator_Invalid) return 0;
+    CXString s = clang_getBinaryOperatorKindSpelling(kind);
+    static _Thread_local char buffer[8];
+    const char *text = clang_getCString(s);
+    int i = 0;
+    for (; text && text[i] && i < 7; i++) buffer[i] = text[i];
+    buffer[i] = 0;
+    clang_disposeString(s);
+    return buffer;
+#else
+    (void)cursor;
+    return 0;
+#endif
+}
+#endif

@@ -1,0 +1,77 @@
+import CClang
+import Foundation
+
+/// A libclang index: the context translation units are parsed in. Not thread-safe; use one per
+/// worker thread.
+public final class Index: @unchecked Sendable {
+    let raw: CXIndex
+
+    public init() {
+        raw = clang_createIndex(0, 0)
+    }
+
+    deinit { clang_disposeIndex(raw) }
+
+    /// libclang's version string, e.g. "Debian clang version 14.0.6".
+    public static var version: String { takeString(clang_getClangVersion()) }
+
+    /// An in-memory file libclang reads instead of the disk (for the embedded Python model).
+    public struct UnsavedFile: Sendable {
+        public var path: String
+        public var contents: String
+        public init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    public enum ParseError: Error, Equatable, Sendable {
+        /// libclang returned no translation unit; the code says why (`CXErrorCode`).
+        case failed(code: Int)
+    }
+
+    /// Parses one source file. Macro expansions are recorded, bodies are never skipped, and missing
+    /// headers or errors do not stop the parse.
+    public func parse(path: String, arguments: [String], unsavedFiles: [UnsavedFile] = []) throws -> TranslationUnit {
+        let options = CXTranslationUnit_DetailedPreprocessingRecord.rawValue
+            | CXTranslationUnit_KeepGoing.rawValue
+        var cArgs = arguments.map { strdup($0) }
+        defer { cArgs.forEach { free($0) } }
+        var files = unsavedFiles.map { file -> CXUnsavedFile in
+            let name = strdup(file.path)
+            let utf8 = Array(file.contents.utf8)
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count + 1)
+            utf8.withUnsafeBytes { bytes in
+                buffer.withMemoryRebound(to: UInt8.self, capacity: utf8.count + 1) { dst in
+                    for (i, byte) in bytes.enumerated() { dst[i] = byte }
+                    dst[utf8.count] = 0
+                }
+            }
+            return CXUnsavedFile(Filename: name, Contents: buffer, Length: UInt(utf8.count))
+        }
+        defer {
+            for file in files {
+                free(UnsafeMutablePointer(mutating: file.Filename))
+                UnsafeMutablePointer(mutating: file.Contents).deallocate()
+            }
+        }
+        var tu: CXTranslationUnit?
+        let code = cArgs.withUnsafeMutableBufferPointer { argv -> CXErrorCode in
+            files.withUnsafeMutableBufferPointer { unsaved in
+                argv.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: argv.count) { args in
+                    clang_parseTranslationUnit2(
+                        raw, path, args, Int32(argv.count), unsaved.baseAddress, UInt32(unsaved.count),
+                        options, &tu)
+                }
+            }
+        }
+        guard code == CXError_Success, let tu else { throw ParseError.failed(code: Int(code.rawValue)) }
+        return TranslationUnit(raw: tu, index: self)
+    }
+}
+
+func takeString(_ s: CXString) -> String {
+    defer { clang_disposeString(s) }
+    guard let c = clang_getCString(s) else { return "" }
+    return String(cString: c)
+}

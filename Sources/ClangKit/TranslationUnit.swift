@@ -1,0 +1,107 @@
+import CClang
+
+/// A parsed translation unit. Cursors, tokens and locations obtained from it stay valid while it
+/// is alive (they hold a reference to it); the unit is disposed when the last reference goes.
+public final class TranslationUnit {
+    let raw: CXTranslationUnit
+    let index: Index
+    private var pathCache: [UnsafeMutableRawPointer: String] = [:]
+
+    init(raw: CXTranslationUnit, index: Index) {
+        self.raw = raw
+        self.index = index
+    }
+
+    deinit { clang_disposeTranslationUnit(raw) }
+
+    public var root: Cursor { Cursor(clang_getTranslationUnitCursor(raw), self) }
+
+    public var diagnostics: [Diagnostic] {
+        let count = clang_getNumDiagnostics(raw)
+        return (0..<count).map { i in
+            let d = clang_getDiagnostic(raw, i)
+            defer { clang_disposeDiagnostic(d) }
+            let location = Location(clang_getDiagnosticLocation(d), self)
+            let severity: Diagnostic.Severity
+            switch clang_getDiagnosticSeverity(d) {
+            case CXDiagnostic_Fatal: severity = .fatal
+            case CXDiagnostic_Error: severity = .error
+            case CXDiagnostic_Warning: severity = .warning
+            case CXDiagnostic_Note: severity = .note
+            default: severity = .ignored
+            }
+            return Diagnostic(severity: severity, message: takeString(clang_getDiagnosticSpelling(d)), location: location)
+        }
+    }
+
+    /// The files the unit included, as (includer is nil for the main file) paths.
+    public var includedFiles: [String] {
+        final class Box { var paths: [String] = [] }
+        let box = Box()
+        withExtendedLifetime(box) {
+            clang_getInclusions(raw, { file, _, _, data in
+                let box = Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue()
+                box.paths.append(takeString(clang_getFileName(file)))
+            }, Unmanaged.passUnretained(box).toOpaque())
+        }
+        return box.paths
+    }
+
+    /// The tokens of a source range (for operators libclang exposes no API for, and macro arguments).
+    public func tokens(in range: SourceRange) -> [Token] {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang_tokenize(raw, range.raw, &tokens, &count)
+        guard let tokens, count > 0 else { return [] }
+        defer { clang_disposeTokens(raw, tokens, count) }
+        return (0..<Int(count)).map { i in
+            let t = tokens[i]
+            let kind: Token.Kind
+            switch clang_getTokenKind(t) {
+            case CXToken_Punctuation: kind = .punctuation
+            case CXToken_Keyword: kind = .keyword
+            case CXToken_Identifier: kind = .identifier
+            case CXToken_Literal: kind = .literal
+            default: kind = .comment
+            }
+            var offset: UInt32 = 0
+            clang_getFileLocation(clang_getTokenLocation(raw, t), nil, nil, nil, &offset)
+            return Token(kind: kind, spelling: takeString(clang_getTokenSpelling(raw, t)), offset: Int(offset))
+        }
+    }
+
+    /// The tokens of a byte range of one of the unit's files.
+    public func tokens(inFile path: String, from start: Int, to end: Int) -> [Token] {
+        guard end > start, let file = clang_getFile(raw, path) else { return [] }
+        let range = clang_getRange(clang_getLocationForOffset(raw, file, UInt32(start)),
+                                   clang_getLocationForOffset(raw, file, UInt32(end)))
+        let location = Location(file: path, line: 0, column: 0, offset: start)
+        return tokens(in: SourceRange(raw: range, start: location, end: location))
+    }
+
+    func path(of file: CXFile?) -> String {
+        guard let file else { return "" }
+        if let cached = pathCache[file] { return cached }
+        let path = takeString(clang_getFileName(file))
+        pathCache[file] = path
+        return path
+    }
+}
+
+public struct Token: Hashable, Sendable {
+    public enum Kind: Sendable { case punctuation, keyword, identifier, literal, comment }
+    public var kind: Kind
+    public var spelling: String
+    /// Byte offset in its file.
+    public var offset: Int
+}
+
+public struct Diagnostic: Sendable {
+    public enum Severity: Int, Comparable, Sendable {
+        case ignored, note, warning, error, fatal
+        public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+    }
+    public var severity: Severity
+    public var message: String
+    public var location: Location
+}

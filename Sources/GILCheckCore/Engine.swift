@@ -1,0 +1,228 @@
+import ClangKit
+import Foundation
+
+/// Runs the analysis: files in parallel (one libclang index per worker), facts extracted and the
+/// translation unit disposed at once, then the rules; findings deduplicated and sorted.
+public struct Engine: Sendable {
+    public struct Options: Sendable {
+        public var paths: [String]
+        public var compileCommands: String?
+        public var pythonInclude: String?
+        public var extraArguments: [String] = []
+        public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        /// Use the embedded model even when Python headers are installed (tests).
+        public var forceEmbeddedHeaders = false
+
+        public init(paths: [String]) { self.paths = paths }
+    }
+
+    /// How one file went.
+    public struct FileReport: Sendable {
+        public var path: String
+        public var analyzed: Bool
+        /// Errors clang reported (missing headers, syntax errors): the file was analyzed as far
+        /// as clang could parse it.
+        public var parseErrors: [ParseDiagnostic]
+    }
+
+    public struct Result: Sendable {
+        public var findings: [Finding]
+        public var inputErrors: [InputError]
+        public var files: [FileReport]
+        public var headers: PythonHeaders
+    }
+
+    public let rules: [any Rule]
+    /// The level of each rule's findings (from its page, or configuration).
+    public let levels: [String: Severity]
+
+    public init(rules: [any Rule], levels: [String: Severity] = [:]) {
+        self.rules = rules
+        self.levels = levels
+    }
+
+    /// The concurrency model of one file (for `gilcheck facts`).
+    public func model(of path: String, _ options: Options) -> ConcurrencyModel? {
+        let headers = resolveHeaders(options)
+        let index = Index()
+        let args = CompileArguments.forFile(path, language: SourceFiles.language(of: path), headers: headers,
+                                            extra: options.extraArguments)
+        guard let tu = try? index.parse(path: path, arguments: args, unsavedFiles: unsavedFiles(headers)) else { return nil }
+        return ConcurrencyModel(facts: FactsExtractor.extract(from: tu, mainFile: path, language: SourceFiles.language(of: path)))
+    }
+
+    func resolveHeaders(_ options: Options) -> PythonHeaders {
+        if options.forceEmbeddedHeaders { return .embedded }
+        if let dir = options.pythonInclude { return .explicit(dir) }
+        return PythonHeaders.discover()
+    }
+
+    func unsavedFiles(_ headers: PythonHeaders) -> [Index.UnsavedFile] {
+        headers.unsavedFiles.map { Index.UnsavedFile(path: $0.path, contents: $0.contents) }
+    }
+
+    public func run(_ options: Options) -> Result {
+        var inputErrors: [InputError] = []
+        var databaseArguments: [String: [String]] = [:]
+        var paths = options.paths
+        if let cc = options.compileCommands {
+            switch loadDatabase(cc) {
+            case .success(let entries):
+                databaseArguments = entries
+                if paths.isEmpty { paths = entries.keys.sorted() }
+            case .failure(let error):
+                inputErrors.append(error)
+            }
+        }
+        if paths.isEmpty { paths = ["."] }
+        let collection = SourceFiles.collect(paths)
+        inputErrors += collection.errors
+
+        let headers = resolveHeaders(options)
+        let unsaved = unsavedFiles(headers)
+
+        let files = collection.files
+        let databaseArgumentsByFile = databaseArguments
+        let outcomes = Parallel.map(files, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
+            let dbArgs = databaseArgumentsByFile[Self.canonicalPath(path)]
+            return analyzeFile(path, index: index, headers: headers, unsaved: unsaved,
+                               extra: options.extraArguments, database: dbArgs)
+        }
+
+        var findings: Set<Finding> = []
+        var reports: [FileReport] = []
+        for (path, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .failed(let error):
+                inputErrors.append(error)
+                reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
+            case .analyzed(let found, let errors):
+                findings.formUnion(found)
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
+            }
+        }
+        let sorted = findings.map { f -> Finding in
+            var f = f
+            f.severity = levels[f.ruleID] ?? f.severity
+            return f
+        }.sorted(by: Finding.reportOrder)
+        return Result(findings: sorted, inputErrors: inputErrors, files: reports, headers: headers)
+    }
+
+    enum FileOutcome: Sendable {
+        case analyzed([Finding], parseErrors: [ParseDiagnostic])
+        case failed(InputError)
+    }
+
+    func analyzeFile(_ path: String, index: Index, headers: PythonHeaders, unsaved: [Index.UnsavedFile],
+                     extra: [String], database: [String]?) -> FileOutcome {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failed(InputError(path: path, message: "cannot be read (permission denied?)"))
+        }
+        let head = (try? handle.read(upToCount: 65536)) ?? Data()
+        try? handle.close()
+        if head.contains(0) {
+            return .failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source"))
+        }
+        let language = SourceFiles.language(of: path)
+        let args = CompileArguments.forFile(path, language: language, headers: headers, extra: extra, database: database)
+        let tu: TranslationUnit
+        do {
+            tu = try index.parse(path: path, arguments: args, unsavedFiles: unsaved)
+        } catch {
+            return .failed(InputError(path: path, message: "libclang could not parse it (\(error))"))
+        }
+        let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language)
+        let model = ConcurrencyModel(facts: facts)
+        var findings: [Finding] = []
+        for rule in rules { findings += rule.check(model) }
+        let errors = facts.diagnostics.filter { $0.severity != .warning }
+        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors)
+    }
+
+    static func normalizingPaths(_ f: Finding) -> Finding {
+        var f = f
+        f.location.file = displayPath(f.location.file)
+        f.notes = f.notes.map { n in
+            var n = n
+            n.location.file = displayPath(n.location.file)
+            return n
+        }
+        return f
+    }
+
+    /// Paths as users expect them: relative to the working directory when inside it.
+    public static func displayPath(_ path: String) -> String {
+        let standardized = (path as NSString).standardizingPath
+        let cwd = FileManager.default.currentDirectoryPath
+        if standardized.hasPrefix(cwd + "/") { return String(standardized.dropFirst(cwd.count + 1)) }
+        return standardized
+    }
+
+    static func canonicalPath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath
+    }
+
+    private func loadDatabase(_ path: String) -> Swift.Result<[String: [String]], InputError> {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return .failure(InputError(path: path, message: "compile_commands.json not found"))
+        }
+        let dir = isDir.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let file = dir.isEmpty ? "compile_commands.json" : dir + "/compile_commands.json"
+        guard let data = FileManager.default.contents(atPath: file),
+              (try? JSONSerialization.jsonObject(with: data)) is [Any] else {
+            return .failure(InputError(path: file, message: "not a readable compile_commands.json (expected a JSON array)"))
+        }
+        do {
+            let db = try CompilationDatabase(directory: dir.isEmpty ? "." : dir)
+            var result: [String: [String]] = [:]
+            for c in db.allCommands {
+                let file = c.file.hasPrefix("/") ? c.file : (c.directory as NSString).appendingPathComponent(c.file)
+                result[Self.canonicalPath(file)] = CompileArguments.fromDatabase(c.arguments, directory: c.directory, file: c.file)
+            }
+            return .success(result)
+        } catch {
+            return .failure(InputError(path: file, message: "libclang could not load it"))
+        }
+    }
+}
+
+/// A parallel map with one long-lived worker state (a libclang index) per thread.
+enum Parallel {
+    static func map<T: Sendable>(_ items: [String], jobs: Int, _ body: @Sendable (Index, String) -> T) -> [T] {
+        let results = ParallelResults<T>(count: items.count)
+        let workers = min(jobs, max(items.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let index = Index()
+            while let i = results.claim() {
+                results.store(body(index, items[i]), at: i)
+            }
+        }
+        return results.values.map { $0! }
+    }
+}
+
+/// Work distribution and result slots shared by the workers of `Parallel.map`.
+private final class ParallelResults<T>: @unchecked Sendable {
+    private(set) var values: [T?]
+    private var next = 0
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ value: T, at i: Int) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+}

@@ -1,0 +1,412 @@
+/// A lock held at some point of a function.
+public struct Guard: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case mutex          // PyMutex, pthread, C11, Windows, std::mutex, 3.14 mutex critical sections
+        case criticalSection
+        /// `Py_BEGIN_CRITICAL_SECTION_MUTEX(&m)` (3.14): a critical section on a mutex, which
+        /// protects whatever that mutex protects.
+        case criticalSectionOnMutex
+        /// A reader-writer lock taken for reading: other readers run alongside.
+        case sharedLock
+        case once           // inside a run-once callback (std::call_once lambda)
+    }
+    public var kind: Kind
+    /// The lock (mutex) or the locked objects (critical section), as written.
+    public var objects: [String]
+    /// The locked objects as paths, where they are plain lvalues.
+    public var paths: [AccessPath]
+    /// Held by a C++ object (lock_guard) until the end of the block that declares it.
+    public var isScoped = false
+}
+
+/// A write to memory that may be shared.
+public struct WriteEvent: Sendable {
+    public var path: AccessPath
+    /// The expression that writes, as written ("counter++", "snprintf(buf, …)").
+    public var text: String
+    public var location: SourceLocation
+    public var guards: [Guard]
+}
+
+public struct CallEvent: Sendable {
+    public var call: Call
+    public var location: SourceLocation
+    public var guards: [Guard]
+    /// Writes recorded before this call (orders calls against writes).
+    public var order: Int
+}
+
+/// An `if` that tests whether `path` is set (non-NULL, non-zero), and the writes on the path
+/// where it was found unset: the raw material of check-then-act findings.
+public struct CheckEvent: Sendable {
+    public var path: AccessPath
+    public var location: SourceLocation
+    public var guards: [Guard]
+    /// Indices into `FunctionFlow.writes` executed where the value was found unset.
+    public var actWrites: Range<Int>
+}
+
+/// Where a local pointer came from, for deciding whether what it points to is shared.
+public enum LocalOrigin: Hashable, Sendable {
+    /// A copy of a parameter (`MyObject *obj = (MyObject *)self;`).
+    case parameter(index: Int)
+    /// The module's state (`st = PyModule_GetState(module)`, `get_module_state(m)`).
+    case moduleState
+    /// A value read from shared storage (`PyObject *cache = st->cache;`): the path it came from.
+    case sharedValue(AccessPath)
+    /// A new object made here (`PyDict_New()`), not yet visible to other threads.
+    case fresh
+}
+
+/// One function walked in execution order with the locks held at each point: its writes, calls
+/// and checks. Branches are walked separately; after an `if`, the lock state is the state of the
+/// branches that fall through (an early `return` inside a locked region does not unlock the rest).
+public struct FunctionFlow: Sendable {
+    public let function: FunctionFact
+    public private(set) var writes: [WriteEvent] = []
+    public private(set) var calls: [CallEvent] = []
+    public private(set) var checks: [CheckEvent] = []
+    /// Checks made while a lock was held (for double-checked locking): path and write order.
+    public private(set) var guardedChecks: [(path: AccessPath, order: Int)] = []
+    public private(set) var localOrigins: [String: LocalOrigin] = [:]
+
+    private var guards: [Guard] = []
+    private var localNames: [String: NameRef] = [:]
+    /// Early-exit checks (`if (x) return x;`) waiting for the end of their block.
+    private var pendingChecks: [[CheckEvent]] = []
+
+    public init(_ function: FunctionFact) {
+        self.function = function
+        for (i, p) in function.parameters.enumerated() {
+            localNames[p.name] = NameRef(name: p.name, usr: p.usr, kind: .parameter(index: i))
+        }
+        _ = walk(function.body)
+    }
+
+    // MARK: Statements
+
+    /// Walks a statement; returns whether it always leaves its block (return, goto, break, continue).
+    private mutating func walk(_ s: Stmt) -> Bool {
+        switch s.kind {
+        case .block(let items):
+            let outer = guards
+            pendingChecks.append([])
+            var exits = false
+            for item in items where walk(item) { exits = true }
+            for var check in pendingChecks.removeLast() {
+                check.actWrites = check.actWrites.lowerBound..<writes.count
+                checks.append(check)
+            }
+            // Scoped (RAII) locks end with their block; explicit lock calls carry on.
+            guards = guards.filter { g in outer.contains(g) || !g.isScoped }
+            return exits
+        case .expr(let e):
+            visit(e)
+        case .declaration(let decls):
+            for d in decls { declare(d) }
+        case .if(let condition, let then, let els):
+            visit(condition)
+            let tested = Self.tests(in: condition)
+            let before = guards
+            let start = writes.count
+            let thenExits = walk(then)
+            let afterThen = guards
+            let thenEnd = writes.count
+            guards = before
+            let elseExits = els.map { walk($0) } ?? false
+            let afterElse = guards
+            let elseEnd = writes.count
+            switch (thenExits, elseExits) {
+            case (true, false): guards = afterElse
+            case (false, true): guards = afterThen
+            case (true, true): guards = before
+            case (false, false): guards = afterThen == afterElse ? afterThen : afterThen.filter { afterElse.contains($0) }
+            }
+            for (path, whenUnset, location) in tested {
+                if before.isEmpty == false { guardedChecks.append((path, start)) }
+                if whenUnset {
+                    checks.append(CheckEvent(path: path, location: location, guards: before, actWrites: start..<thenEnd))
+                } else {
+                    if els != nil {
+                        checks.append(CheckEvent(path: path, location: location, guards: before, actWrites: thenEnd..<elseEnd))
+                    }
+                    if thenExits && !pendingChecks.isEmpty {
+                        pendingChecks[pendingChecks.count - 1].append(
+                            CheckEvent(path: path, location: location, guards: before, actWrites: elseEnd..<elseEnd))
+                    }
+                }
+            }
+            return thenExits && elseExits
+        case .loop(let header, let body):
+            for h in header { _ = walk(h) }
+            let before = guards
+            _ = walk(body)
+            guards = before
+        case .switch(let condition, let body):
+            visit(condition)
+            let before = guards
+            _ = walk(body)
+            guards = before
+        case .return(let e):
+            if let e { visit(e) }
+            return true
+        case .goto, .break, .continue:
+            return true
+        case .label(_, let body):
+            return walk(body)
+        case .marker(let name, let arguments):
+            applyLockEffect(name: name, objects: arguments.map { markerObject($0) }, receiver: nil)
+        case .other(let items):
+            for item in items { _ = walk(item) }
+        }
+        return false
+    }
+
+    private mutating func declare(_ d: LocalDeclaration) {
+        let ref = NameRef(name: d.name, usr: d.usr, kind: d.isStatic ? .staticVariable : .localVariable)
+        localNames[d.name] = ref
+        if let initializer = d.initializer {
+            visit(initializer)
+            if !d.isStatic, let origin = origin(of: initializer) { localOrigins[d.usr] = origin }
+        }
+        // `std::lock_guard<std::mutex> g(m);` holds m to the end of the block.
+        if Synchronization.scopedCriticalSectionTypes.contains(where: d.typeSpelling.contains) {
+            let args = initializerArguments(d.initializer)
+            guards.append(Guard(kind: .criticalSection, objects: args.map { ExprText.render($0) },
+                                paths: args.compactMap(AccessPath.init), isScoped: true))
+        } else if Synchronization.scopedSharedLockTypes.contains(where: d.typeSpelling.contains) {
+            let args = initializerArguments(d.initializer)
+            guards.append(Guard(kind: .sharedLock, objects: args.map { ExprText.render($0) }, paths: [], isScoped: true))
+        } else if Synchronization.scopedLockTypes.contains(where: d.typeSpelling.contains) {
+            let args = initializerArguments(d.initializer)
+            guards.append(Guard(kind: .mutex, objects: args.map { ExprText.render($0) }, paths: [], isScoped: true))
+        }
+    }
+
+    private func initializerArguments(_ e: Expr?) -> [Expr] {
+        guard let e else { return [] }
+        if case .call(let c) = e.kind { return c.arguments }
+        if case .initList(let items) = e.kind { return items }
+        return [e]
+    }
+
+    // MARK: Expressions
+
+    private mutating func visit(_ e: Expr) {
+        switch e.kind {
+        case .assign(_, let target, let value):
+            visitSubexpressions(ofTarget: target)
+            visit(value)
+            if let path = AccessPath(target) {
+                record(path, ExprText.text(e), e.location)
+                if case .local(let usr) = path.root, path.steps.isEmpty, let origin = origin(of: value),
+                   origin != .sharedValue(path), !Self.refers(origin, to: usr) {
+                    localOrigins[usr] = localOrigins[usr].map { $0 == .fresh ? origin : $0 } ?? origin
+                }
+            }
+        case .unary(let op, let operand, _) where op == "++" || op == "--":
+            visitSubexpressions(ofTarget: operand)
+            if let path = AccessPath(operand) { record(path, ExprText.text(e), e.location) }
+        case .call(let call):
+            visitCall(call, e)
+        case .lambda(let body):
+            _ = walk(body)
+        default:
+            for child in e.children { visit(child) }
+        }
+    }
+
+    private mutating func visitSubexpressions(ofTarget target: Expr) {
+        switch target.kind {
+        case .subscript(let base, let index):
+            visitSubexpressions(ofTarget: base)
+            visit(index)
+        case .member(let base?, _, _):
+            visitSubexpressions(ofTarget: base)
+        case .call, .assign:
+            visit(target)
+        default:
+            break
+        }
+    }
+
+    private mutating func visitCall(_ call: Call, _ e: Expr) {
+        let name = call.name
+        if Synchronization.isAtomicCall(name) {
+            // Atomic accesses: the pointed-to memory is not a plain write. Other arguments
+            // (values to store) are still visited.
+            for arg in call.arguments {
+                if case .unary("&", _, _) = arg.kind { continue }
+                visit(arg)
+            }
+            calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+            return
+        }
+        if name == "call_once" || name == "std::call_once" {
+            // std::call_once(flag, [&]{ ... }): the lambda runs once, under the flag's lock.
+            for arg in call.arguments {
+                if case .lambda(let body) = arg.kind {
+                    guards.append(Guard(kind: .once, objects: ["call_once"], paths: []))
+                    _ = walk(body)
+                    guards.removeLast()
+                } else {
+                    visit(arg)
+                }
+            }
+            calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+            return
+        }
+        if let receiver = call.receiver { visit(receiver) }
+        for arg in call.arguments { visit(arg) }
+        calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+
+        if let (first, variadic) = Synchronization.writesThroughArguments[name] {
+            let written = variadic ? Array(call.arguments.dropFirst(first)) : Array(call.arguments.dropFirst(first).prefix(1))
+            for arg in written {
+                var target = arg
+                if case .unary("&", let operand, _) = arg.kind { target = operand }
+                if case .binary("+", let lhs, _) = target.kind { target = lhs }
+                if let path = AccessPath(target) { record(path, ExprText.text(e), e.location) }
+            }
+        }
+        if Synchronization.assigningMacros.contains(name), let first = call.arguments.first,
+           let path = AccessPath(first) {
+            record(path, ExprText.text(e), e.location)
+        }
+        let objects = call.arguments.map { arg in (text: ExprText.render(arg), path: AccessPath(arg)) }
+        applyLockEffect(name: name, objects: objects, receiver: call.receiver)
+    }
+
+    /// Updates the held locks for a call or marker named `name`.
+    private mutating func applyLockEffect(name: String, objects: [(text: String, path: AccessPath?)], receiver: Expr?) {
+        if let receiver {
+            let text = ExprText.render(receiver)
+            if Synchronization.memberAcquire.contains(name) {
+                guards.append(Guard(kind: .mutex, objects: [text], paths: []))
+            } else if Synchronization.memberAcquireShared.contains(name) {
+                guards.append(Guard(kind: .sharedLock, objects: [text], paths: []))
+            } else if Synchronization.memberRelease.contains(name) {
+                release(object: text)
+            }
+            return
+        }
+        if Synchronization.acquire.contains(name) {
+            guards.append(Guard(kind: .mutex, objects: [objects.first?.text ?? name], paths: []))
+        } else if Synchronization.acquireShared.contains(name) {
+            guards.append(Guard(kind: .sharedLock, objects: [objects.first?.text ?? name], paths: []))
+        } else if Synchronization.release.contains(name) {
+            release(object: objects.first?.text)
+        } else if let (first, count) = Synchronization.criticalSectionBegin[name] {
+            let locked = objects.dropFirst(first).prefix(count)
+            guards.append(Guard(kind: .criticalSection, objects: locked.map(\.text), paths: locked.compactMap(\.path)))
+        } else if let index = Synchronization.criticalSectionMutexBegin[name] {
+            let lock = objects.count > index ? objects[index].text : name
+            guards.append(Guard(kind: .criticalSectionOnMutex, objects: [lock], paths: []))
+        } else if Synchronization.criticalSectionEnd.contains(name) {
+            if let i = guards.lastIndex(where: { $0.kind == .criticalSection || $0.kind == .criticalSectionOnMutex }) {
+                guards.remove(at: i)
+            }
+        }
+    }
+
+    /// Releases the lock named `object`, else the most recent plain or shared lock.
+    private mutating func release(object: String?) {
+        let isLock: (Guard) -> Bool = { $0.kind == .mutex || $0.kind == .sharedLock }
+        if let object, let i = guards.lastIndex(where: { isLock($0) && $0.objects.first == object }) {
+            guards.remove(at: i)
+        } else if let i = guards.lastIndex(where: isLock) {
+            guards.remove(at: i)
+        }
+    }
+
+    /// A critical-section macro argument recovered from tokens ("(PyObject*)self" -> self).
+    private func markerObject(_ text: String) -> (text: String, path: AccessPath?) {
+        var t = Substring(text)
+        while t.hasPrefix("("), let close = t.firstIndex(of: ")") {
+            let inner = t[t.index(after: t.startIndex)..<close]
+            if inner.contains("*") || inner.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                t = t[t.index(after: close)...]
+            } else {
+                break
+            }
+        }
+        if t.hasSuffix(")"), t.hasPrefix("_PyObject_CAST("), let open = t.firstIndex(of: "(") {
+            t = t[t.index(after: open)..<t.index(before: t.endIndex)]
+        }
+        let name = String(t)
+        guard let ref = localNames[name] else { return (name, nil) }
+        return (name, AccessPath(Expr(.name(ref), at: function.location)))
+    }
+
+    private mutating func record(_ path: AccessPath, _ text: String, _ location: SourceLocation) {
+        writes.append(WriteEvent(path: path, text: text, location: location, guards: guards))
+    }
+
+    private static func refers(_ origin: LocalOrigin, to usr: String) -> Bool {
+        if case .sharedValue(let p) = origin, p.root == .local(usr: usr) { return true }
+        return false
+    }
+
+    private func origin(of value: Expr) -> LocalOrigin? {
+        switch value.kind {
+        case .name(let ref):
+            if case .parameter(let i) = ref.kind { return .parameter(index: i) }
+            if case .localVariable = ref.kind, let o = localOrigins[ref.usr] { return o }
+            if case .staticVariable = ref.kind, let p = AccessPath(value) { return .sharedValue(p) }
+            return nil
+        case .member, .subscript:
+            return AccessPath(value).map { .sharedValue($0) }
+        case .call(let c):
+            if Synchronization.returnsModuleState(c.name) { return .moduleState }
+            if c.name.hasSuffix("_New") || c.name == "Py_BuildValue" || c.name.hasPrefix("PyObject_New")
+                || c.name.hasPrefix("PyObject_GC_New") || c.name.hasSuffix("FromString") {
+                return .fresh
+            }
+            return nil
+        case .conditional(_, let t, _):
+            return origin(of: t)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Conditions
+
+    /// The "is it set?" tests in a condition: the path tested, whether the then-branch runs when
+    /// it is unset (NULL, 0, -1, negative), and where the test is.
+    static func tests(in condition: Expr) -> [(AccessPath, Bool, SourceLocation)] {
+        func isUnsetConstant(_ e: Expr) -> Bool {
+            switch e.kind {
+            case .null: return true
+            case .integer(let v): return v == 0 || v == -1
+            case .unary("-", let inner, _): if case .integer(1) = inner.kind { return true }; return false
+            default: return false
+            }
+        }
+        switch condition.kind {
+        case .binary(let op, let lhs, let rhs):
+            switch op {
+            case "==", "!=":
+                let whenUnset = op == "=="
+                if isUnsetConstant(rhs), let p = AccessPath(lhs) { return [(p, whenUnset, lhs.location)] }
+                if isUnsetConstant(lhs), let p = AccessPath(rhs) { return [(p, whenUnset, rhs.location)] }
+                return []
+            case "<", "<=":
+                if case .integer(0) = rhs.kind, let p = AccessPath(lhs) { return [(p, true, lhs.location)] }
+                return []
+            case "&&":
+                return tests(in: lhs) + tests(in: rhs)
+            case "||":
+                return (tests(in: lhs) + tests(in: rhs)).filter { $0.1 }
+            default:
+                return []
+            }
+        case .unary("!", let operand, _):
+            if let p = AccessPath(operand) { return [(p, true, operand.location)] }
+            return []
+        default:
+            if let p = AccessPath(condition) { return [(p, false, condition.location)] }
+            return []
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Finds the C/C++ sources under the paths a user names.
+public enum SourceFiles {
+    public static let cExtensions: Set<String> = ["c", "h"]
+    public static let cxxExtensions: Set<String> = ["cc", "cpp", "cxx", "c++", "hpp", "hh", "hxx"]
+    /// Directories never entered: build output, VCS and virtual environments.
+    static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", ".build", "build", "node_modules", ".tox", ".venv", "venv", "__pycache__", ".eggs"]
+
+    public static func isSource(_ path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return cExtensions.contains(ext) || cxxExtensions.contains(ext)
+    }
+
+    public static func language(of path: String) -> Language {
+        cxxExtensions.contains((path as NSString).pathExtension.lowercased()) ? .cxx : .c
+    }
+
+    public struct Collection: Sendable {
+        public var files: [String] = []
+        public var errors: [InputError] = []
+    }
+
+    /// Files named directly are taken whatever their extension; directories are walked for
+    /// sources (sorted, so runs are deterministic), not following symbolic links to directories.
+    public static func collect(_ paths: [String]) -> Collection {
+        var result = Collection()
+        var seen: Set<String> = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                result.errors.append(InputError(path: path, message: "no such file or directory"))
+                continue
+            }
+            if !isDir.boolValue {
+                if seen.insert(path).inserted { result.files.append(path) }
+                continue
+            }
+            var found: [String] = []
+            walk(path, into: &found, depth: 0)
+            if found.isEmpty {
+                result.errors.append(InputError(path: path, message: "no C or C++ sources (.c .h .cc .cpp .cxx) in this directory"))
+            }
+            for f in found.sorted() where seen.insert(f).inserted { result.files.append(f) }
+        }
+        return result
+    }
+
+    private static func walk(_ dir: String, into found: inout [String], depth: Int) {
+        guard depth < 64, let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries.sorted() {
+            let full = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: full),
+                  let type = attrs[.type] as? FileAttributeType else { continue }
+            if type == .typeDirectory {
+                if !skippedDirectories.contains(entry) { walk(full, into: &found, depth: depth + 1) }
+            } else if (type == .typeRegular || type == .typeSymbolicLink) && isSource(full) {
+                found.append(full)
+            }
+        }
+    }
+}
+
+/// A problem with an input that stopped it from being analyzed.
+public struct InputError: Error, Sendable, Hashable {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GILCheckCore
+
+/// A rule's page (`Rules/<id>.md`): front matter plus the Markdown explanation. The single source
+/// of a rule's level and documentation, for `gilcheck rules`/`explain` and SARIF.
+public struct RuleDescriptor: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var summary: String
+    public var level: Severity
+    public var precision: String
+    public var tags: [String]
+    /// The page without its front matter.
+    public var markdown: String
+
+    /// Parses a page; nil when the front matter lacks a required key.
+    public init?(page: String) {
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return nil }
+        var fields: [String: String] = [:]
+        for line in lines[1..<end] {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            var value = line[line.index(after: colon)...]
+            if let hash = value.range(of: " #") { value = value[..<hash.lowerBound] }
+            fields[line[..<colon].trimmingCharacters(in: .whitespaces)] = value.trimmingCharacters(in: .whitespaces)
+        }
+        guard let id = fields["id"], let name = fields["name"], let summary = fields["summary"],
+              let levelText = fields["level"], let level = Severity(rawValue: levelText) else { return nil }
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.level = level
+        self.precision = fields["precision"] ?? "medium"
+        self.tags = (fields["tags"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self.markdown = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// The text of a `## Heading` section.
+    public func section(_ heading: String) -> String? {
+        let marker = "## \(heading)\n"
+        guard let start = markdown.range(of: marker) else { return nil }
+        let rest = markdown[start.upperBound...]
+        let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+        return rest[..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Fenced code blocks whose info string is exactly `lang tag` ("c bad", "c good").
+    public func codeBlocks(tagged tag: String) -> [(language: String, code: String)] {
+        var blocks: [(String, String)] = []
+        var current: (String, [String])?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let open = current {
+                if line.trimmingCharacters(in: .whitespaces) == "```" {
+                    blocks.append((open.0, open.1.joined(separator: "\n") + "\n"))
+                    current = nil
+                } else {
+                    current?.1.append(String(line))
+                }
+            } else if line.hasPrefix("```") {
+                let info = line.dropFirst(3).split(separator: " ")
+                if info.count == 2, info[1] == tag { current = (String(info[0]), []) }
+            }
+        }
+        return blocks
+    }
+}
+
+public enum RuleCatalog {
+    /// Every rule's page, sorted by id.
+    public static let descriptors: [RuleDescriptor] = RulePages.all.compactMap(RuleDescriptor.init).sorted { $0.id < $1.id }
+
+    public static func descriptor(_ id: String) -> RuleDescriptor? { descriptors.first { $0.id == id } }
+
+    /// Each rule's default level, from its page.
+    public static var levels: [String: Severity] {
+        Dictionary(uniqueKeysWithValues: descriptors.map { ($0.id, $0.level) })
+    }
+}
