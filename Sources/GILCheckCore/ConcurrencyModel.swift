@@ -241,6 +241,10 @@ public struct ConcurrencyModel: Sendable {
         "tp_vectorcall",
     ]
     static let moduleCreate = 1, moduleExec = 2
+    /// PyModuleDef's teardown hooks: they run when the module is cleared or freed (garbage
+    /// collection stops the world in the free-threaded build), not alongside other calls.
+    static let moduleTeardownFields: Set<String> = ["m_traverse", "m_clear", "m_free"]
+    static let moduleDefFields = ["m_base", "m_name", "m_doc", "m_size", "m_methods", "m_slots", "m_traverse", "m_clear", "m_free"]
 
     private static func classify(facts: UnitFacts, flows: [FunctionFlow], variables: [String: VariableFact])
         -> (roles: [String: Role], modules: Set<String>, lifecycle: Set<String>) {
@@ -287,6 +291,10 @@ public struct ConcurrencyModel: Sendable {
                     initRoots.insert(i)
                     continue
                 }
+                if typeName == "PyModuleDef", case .field(let field)? = slot, moduleTeardownFields.contains(field) {
+                    initRoots.insert(i)
+                    continue
+                }
                 if moduleTables.contains(variable) { modules.insert(facts.functions[i].usr) }
                 if typeName == "PyType_Slot", case .number(let n)? = slot, lifecycleSlotNumbers.contains(n) {
                     lifecycle.insert(facts.functions[i].usr)
@@ -303,6 +311,16 @@ public struct ConcurrencyModel: Sendable {
                 }
             case .otherUse:
                 entry.insert(i)
+            }
+        }
+        // Positional PyModuleDef initializers: the teardown hooks by position.
+        for v in facts.variables where v.type.baseName == "PyModuleDef" || v.type.canonicalBaseName == "PyModuleDef" {
+            guard case .initList(let items)? = v.initializer?.kind else { continue }
+            for (pos, item) in items.enumerated() where pos < moduleDefFields.count && moduleTeardownFields.contains(moduleDefFields[pos]) {
+                if case .name(let ref) = item.kind, ref.kind == .function, let i = resolve(usr: ref.usr, name: ref.name) {
+                    initRoots.insert(i)
+                    entry.remove(i)
+                }
             }
         }
         // Positional PyTypeObject initializers: the field is the position.

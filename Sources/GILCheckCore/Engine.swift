@@ -23,6 +23,8 @@ public struct Engine: Sendable {
         /// Errors clang reported (missing headers, syntax errors): the file was analyzed as far
         /// as clang could parse it.
         public var parseErrors: [ParseDiagnostic]
+        /// The analyzed file whose translation unit included this one, if any.
+        public var includedBy: String? = nil
     }
 
     public struct Result: Sendable {
@@ -81,27 +83,53 @@ public struct Engine: Sendable {
         let headers = resolveHeaders(options)
         let unsaved = unsavedFiles(headers)
 
+        // A file another analyzed file includes (a header, or a .c/.cpp included into a unity
+        // build) is analyzed as part of its includer, where its functions' callers are visible:
+        // sources first, then the headers nobody included, on their own.
         let files = collection.files
+        let isHeader = { (path: String) in ["h", "hh", "hpp", "hxx"].contains((path as NSString).pathExtension.lowercased()) }
+        let sources = files.filter { !isHeader($0) }
         let databaseArgumentsByFile = databaseArguments
-        let outcomes = Parallel.map(files, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
-            let dbArgs = databaseArgumentsByFile[Self.canonicalPath(path)]
-            return analyzeFile(path, index: index, headers: headers, unsaved: unsaved,
-                               extra: options.extraArguments, database: dbArgs)
-        }
-
-        var findings: Set<Finding> = []
-        var reports: [FileReport] = []
-        for (path, outcome) in zip(files, outcomes) {
-            switch outcome {
-            case .failed(let error):
-                inputErrors.append(error)
-                reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
-            case .analyzed(let found, let errors):
-                findings.formUnion(found)
-                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
+        let analyze = { (paths: [String]) in
+            Parallel.map(paths, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
+                let dbArgs = databaseArgumentsByFile[Self.canonicalPath(path)]
+                return analyzeFile(path, index: index, headers: headers, unsaved: unsaved,
+                                   extra: options.extraArguments, database: dbArgs)
             }
         }
-        let sorted = findings.map { f -> Finding in
+        var outcomes: [String: FileOutcome] = Dictionary(uniqueKeysWithValues: zip(sources, analyze(sources)))
+        var includedBy: [String: String] = [:]
+        let canonicalFiles = Dictionary(files.map { (Self.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for path in sources {
+            guard case .analyzed(_, _, let included)? = outcomes[path] else { continue }
+            for file in included {
+                if let analyzed = canonicalFiles[file], analyzed != path, includedBy[analyzed] == nil { includedBy[analyzed] = path }
+            }
+        }
+        for path in includedBy.keys { outcomes[path] = nil }
+        let standaloneHeaders = files.filter { isHeader($0) && includedBy[$0] == nil }
+        for (path, outcome) in zip(standaloneHeaders, analyze(standaloneHeaders)) { outcomes[path] = outcome }
+
+        var findings: [String: Finding] = [:]
+        var reports: [FileReport] = []
+        for path in files {
+            switch outcomes[path] {
+            case .failed(let error)?:
+                inputErrors.append(error)
+                reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
+            case .analyzed(let found, let errors, _)?:
+                // The same code seen through several includers is one finding.
+                for f in found {
+                    let key = "\(f.ruleID)|\(f.location)|\(f.symbol)"
+                    if let existing = findings[key], existing.message <= f.message { continue }
+                    findings[key] = f
+                }
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
+            case nil:
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: [], includedBy: includedBy[path]))
+            }
+        }
+        let sorted = findings.values.map { f -> Finding in
             var f = f
             f.severity = levels[f.ruleID] ?? f.severity
             return f
@@ -110,7 +138,8 @@ public struct Engine: Sendable {
     }
 
     enum FileOutcome: Sendable {
-        case analyzed([Finding], parseErrors: [ParseDiagnostic])
+        /// Findings, clang's errors, and the canonical paths of every file the unit included.
+        case analyzed([Finding], parseErrors: [ParseDiagnostic], included: [String])
         case failed(InputError)
     }
 
@@ -133,11 +162,12 @@ public struct Engine: Sendable {
             return .failed(InputError(path: path, message: "libclang could not parse it (\(error))"))
         }
         let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language)
+        let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.embeddedDirectory) }.map(Self.canonicalPath)
         let model = ConcurrencyModel(facts: facts)
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(model) }
         let errors = facts.diagnostics.filter { $0.severity != .warning }
-        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors)
+        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors, included: included)
     }
 
     static func normalizingPaths(_ f: Finding) -> Finding {

@@ -49,6 +49,8 @@ public struct AccessPath: Hashable, Sendable {
     /// Members and subscripts below the root, rendered ("->cache", ".items", "[]").
     public var steps: [String]
     public var text: String
+    /// The storage holds a pointer (an object reference), not a scalar.
+    public var isPointer = false
 
     /// The path an expression designates, or nil when it is not an lvalue gilcheck follows.
     public init?(_ e: Expr) {
@@ -88,6 +90,7 @@ public struct AccessPath: Hashable, Sendable {
             return nil
         }
         text = ExprText.render(e)
+        isPointer = e.isPointer
     }
 
     public var staticUSR: String? {

@@ -462,7 +462,7 @@ public struct FactsExtractor {
             }
             return Expr(.other(kids.filter { isExpression($0.kind) }.map { convertExpr($0) }), at: loc)
         case .declRefExpr:
-            return Expr(.name(nameRef(cursor)), at: loc)
+            return Expr(.name(nameRef(cursor)), at: loc, isPointer: cursor.type.isPointer)
         case .memberRefExpr:
             let kids = cursor.children.filter { isExpression($0.kind) }
             let base = kids.first.map { convertExpr($0) }
@@ -470,7 +470,7 @@ public struct FactsExtractor {
             if base == nil, language == .cxx, cursor.referenced?.kind == .cxxMethod {
                 return Expr(.member(base: nil, field: cursor.spelling, arrow: true), at: loc)
             }
-            return Expr(.member(base: base, field: cursor.spelling, arrow: arrow), at: loc)
+            return Expr(.member(base: base, field: cursor.spelling, arrow: arrow), at: loc, isPointer: cursor.type.isPointer)
         case .callExpr:
             return Expr(.call(convertCall(cursor)), at: loc)
         case .integerLiteral:

@@ -50,10 +50,13 @@ public struct Expr: Sendable, Hashable {
     }
     public var kind: Kind
     public var location: SourceLocation
+    /// The value is a pointer (names and members only; false when unknown).
+    public var isPointer = false
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourceLocation, isPointer: Bool = false) {
         self.kind = kind
         self.location = location
+        self.isPointer = isPointer
     }
 
     /// Direct subexpressions, in source order.

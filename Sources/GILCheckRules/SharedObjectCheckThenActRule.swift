@@ -79,7 +79,9 @@ public struct SharedObjectCheckThenActRule: Rule {
 
     private func lazyFields(_ flow: FunctionFlow, _ model: ConcurrencyModel) -> [Finding] {
         var findings: [Finding] = []
-        for check in flow.checks where !check.path.steps.isEmpty && check.path.staticUSR == nil {
+        // Scalar fields (a cached hash or length) recomputed by two threads get the same value;
+        // the rule is about object references, which leak or get replaced.
+        for check in flow.checks where !check.path.steps.isEmpty && check.path.staticUSR == nil && check.path.isPointer {
             guard let shared = model.sharedObject(check.path, in: flow),
                   !model.guardsProtectObject(check.guards, path: check.path, in: flow),
                   let writeIndex = check.actWrites.first(where: { flow.writes[$0].path.sameStorage(check.path) })

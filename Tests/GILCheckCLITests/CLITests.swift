@@ -149,6 +149,27 @@ struct CLITests {
         #expect(try Self.gilcheck(["version"]).stdout.hasPrefix("gilcheck "))
     }
 
+    @Test func headersAreAnalyzedThroughTheFilesThatIncludeThem() throws {
+        let dir = try Self.scratch()
+        // The header's helper writes a static; only PyInit calls it, so it runs once. Analyzed
+        // on its own, the header would look like it is called from anywhere.
+        try """
+            static PyObject *registry;
+            static int setup_registry(void) { registry = PyDict_New(); return registry ? 0 : -1; }
+
+            """.write(toFile: dir + "/registry.h", atomically: true, encoding: .utf8)
+        try """
+            #include <Python.h>
+            #include "registry.h"
+            static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL};
+            PyMODINIT_FUNC PyInit_m(void) { if (setup_registry() < 0) return NULL; return PyModule_Create(&def); }
+
+            """.write(toFile: dir + "/module.c", atomically: true, encoding: .utf8)
+        let run = try Self.gilcheck([dir])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stderr.contains("2 files analyzed"))
+    }
+
     @Test func compilerFlagsAfterDoubleDash() throws {
         let dir = try Self.scratch()
         try """

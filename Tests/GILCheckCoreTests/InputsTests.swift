@@ -1,0 +1,59 @@
+import Foundation
+@testable import GILCheckCore
+import Testing
+
+struct InputsTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    @Test func embeddedModelIsCurrent() throws {
+        let dir = Self.root + "/Sources/GILCheckCore/EmbeddedHeaders"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".h") }
+        #expect(Set(names) == Set(EmbeddedPythonModel.files.keys), "run Scripts/embed-resources.py")
+        for name in names {
+            let disk = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            #expect(EmbeddedPythonModel.files[name] == disk, "\(name) changed: run Scripts/embed-resources.py")
+        }
+        let compat = try String(contentsOfFile: Self.root + "/Sources/GILCheckCore/CompatHeaders/gilcheck_compat_pre313.h", encoding: .utf8)
+        #expect(EmbeddedPythonModel.compatibilityHeader == compat)
+    }
+
+    @Test func headerVersionAndCompatibilityLayer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("py-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "#define PY_MAJOR_VERSION\t3\n#define PY_MINOR_VERSION\t11\n".write(toFile: dir + "/patchlevel.h", atomically: true, encoding: .utf8)
+        let old = PythonHeaders.explicit(dir)
+        #expect(old.version == "3.11")
+        #expect(old.arguments.contains("-include"))
+        try "#define PY_MAJOR_VERSION 3\n#define PY_MINOR_VERSION 13\n".write(toFile: dir + "/patchlevel.h", atomically: true, encoding: .utf8)
+        let new = PythonHeaders.explicit(dir)
+        #expect(new.version == "3.13")
+        #expect(!new.arguments.contains("-include"))
+        #expect(PythonHeaders.embedded.unsavedFiles.contains { $0.path.hasSuffix("/Python.h") })
+    }
+
+    @Test func databaseFlagsKeepWhatMattersForParsing() {
+        let args = CompileArguments.fromDatabase(
+            ["gcc", "-Iinclude", "-I", "/abs", "-DNDEBUG", "-std=c11", "-O2", "-c", "src/a.c", "-o", "a.o",
+             "-MF", "a.d", "-fplugin=/tmp/evil.so", "-fPIC"],
+            directory: "/proj", file: "src/a.c")
+        #expect(args == ["-I/proj/include", "-I", "/abs", "-DNDEBUG", "-std=c11", "-fPIC"])
+    }
+
+    @Test func sourceCollectionIsSortedAndSkipsBuildOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("src-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for path in ["b.c", "a.cpp", "sub/c.h", "build/gen.c", "notes.txt"] {
+            let full = dir + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: full, contents: Data())
+        }
+        let found = SourceFiles.collect([dir]).files.map { String($0.dropFirst(dir.count + 1)) }
+        #expect(found == ["a.cpp", "b.c", "sub/c.h"])
+        #expect(SourceFiles.collect([dir + "/missing"]).errors.count == 1)
+    }
+}
