@@ -36,8 +36,11 @@ for spec in "${packages[@]}"; do
     mv "$src.tmp" "$src"
   fi
   out="$cache/results/$name.txt"; err="$cache/results/$name.stderr"
+  # Approximates the package's build flags: every directory of its own that holds headers.
+  includes=()
+  while IFS= read -r dir; do includes+=("-I$dir"); done < <( (find "$src" \( -name '*.h' -o -name '*.hpp' \) -printf '%h\n'; find "$src" -type d -name include) | sort -u)
   set +e
-  timeout 600 "$bin" check "$src" --fail-on never >"$out" 2>"$err"
+  timeout 600 "$bin" check "$src" --fail-on never -- "${includes[@]}" >"$out" 2>"$err"
   rc=$?
   set -e
   files=$(sed -n 's/.*; \([0-9]*\) files\{0,1\} analyzed.*/\1/p' "$err" | tail -1)

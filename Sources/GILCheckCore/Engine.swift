@@ -153,7 +153,7 @@ public struct Engine: Sendable {
         if head.contains(0) {
             return .failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source"))
         }
-        let language = SourceFiles.language(of: path)
+        let language = SourceFiles.language(of: path, head: head)
         let args = CompileArguments.forFile(path, language: language, headers: headers, extra: extra, database: database)
         let tu: TranslationUnit
         do {

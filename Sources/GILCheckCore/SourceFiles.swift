@@ -16,6 +16,20 @@ public enum SourceFiles {
         cxxExtensions.contains((path as NSString).pathExtension.lowercased()) ? .cxx : .c
     }
 
+    /// A `.h` file is C unless its text says C++ (namespaces, templates, classes, `std::`, the
+    /// C++ standard headers): a C++ header parsed as C fails on its first `#include <cstdlib>`.
+    public static func language(of path: String, head: Data) -> Language {
+        let language = language(of: path)
+        guard language == .c, (path as NSString).pathExtension.lowercased() == "h" else { return language }
+        let text = String(decoding: head, as: UTF8.self)
+        return cxxMarkers.contains { text.range(of: $0, options: .regularExpression) != nil } ? .cxx : .c
+    }
+
+    private static let cxxMarkers = [
+        #"(?m)^\s*namespace\s+\w*\s*\{"#, #"(?m)^\s*template\s*<"#, #"std::"#,
+        #"(?m)^\s*class\s+\w+[^;]*\{"#, #"#\s*include\s*<(cstd\w*|climits|cstring|cmath|string|vector|map|memory|mutex|atomic|utility|algorithm|iostream)>"#,
+    ]
+
     public struct Collection: Sendable {
         public var files: [String] = []
         public var errors: [InputError] = []
