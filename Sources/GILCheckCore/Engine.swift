@@ -29,6 +29,8 @@ public struct Engine: Sendable {
 
     public struct Result: Sendable {
         public var findings: [Finding]
+        /// Extension modules defined in the analyzed files.
+        public var modules: [ExtensionModule] = []
         public var inputErrors: [InputError]
         public var files: [FileReport]
         public var headers: PythonHeaders
@@ -101,7 +103,7 @@ public struct Engine: Sendable {
         var includedBy: [String: String] = [:]
         let canonicalFiles = Dictionary(files.map { (Self.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
         for path in sources {
-            guard case .analyzed(_, _, let included)? = outcomes[path] else { continue }
+            guard case .analyzed(_, _, let included, _)? = outcomes[path] else { continue }
             for file in included {
                 if let analyzed = canonicalFiles[file], analyzed != path, includedBy[analyzed] == nil { includedBy[analyzed] = path }
             }
@@ -112,12 +114,14 @@ public struct Engine: Sendable {
 
         var findings: [String: Finding] = [:]
         var reports: [FileReport] = []
+        var modules: Set<ExtensionModule> = []
         for path in files {
             switch outcomes[path] {
             case .failed(let error)?:
                 inputErrors.append(error)
                 reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
-            case .analyzed(let found, let errors, _)?:
+            case .analyzed(let found, let errors, _, let defined)?:
+                modules.formUnion(defined)
                 // The same code seen through several includers is one finding.
                 for f in found {
                     let key = "\(f.ruleID)|\(f.location)|\(f.symbol)"
@@ -134,12 +138,13 @@ public struct Engine: Sendable {
             f.severity = levels[f.ruleID] ?? f.severity
             return f
         }.sorted(by: Finding.reportOrder)
-        return Result(findings: sorted, inputErrors: inputErrors, files: reports, headers: headers)
+        return Result(findings: sorted, modules: modules.sorted { $0.location < $1.location },
+                      inputErrors: inputErrors, files: reports, headers: headers)
     }
 
     enum FileOutcome: Sendable {
         /// Findings, clang's errors, and the canonical paths of every file the unit included.
-        case analyzed([Finding], parseErrors: [ParseDiagnostic], included: [String])
+        case analyzed([Finding], parseErrors: [ParseDiagnostic], included: [String], modules: [ExtensionModule])
         case failed(InputError)
     }
 
@@ -167,7 +172,12 @@ public struct Engine: Sendable {
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(model) }
         let errors = facts.diagnostics.filter { $0.severity != .warning }
-        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors, included: included)
+        let modules = ExtensionModule.find(in: model).map { m -> ExtensionModule in
+            var m = m
+            m.location.file = Self.displayPath(m.location.file)
+            return m
+        }
+        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors, included: included, modules: modules)
     }
 
     static func normalizingPaths(_ f: Finding) -> Finding {

@@ -5,7 +5,7 @@ import GILCheckReport
 import GILCheckRules
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
+    case text, sarif, json, github, markdown
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -19,11 +19,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files or directories (.c .h .cc .cpp .cxx); default: the current directory. Compiler flags for every file may follow `--`.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text.")
+    @Option(help: "Output format: text, sarif, json, github, markdown.")
     var format: OutputFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
+
+    @Option(help: "Report paths relative to this directory (default: the git work tree of the first path, else the working directory).")
+    var sourceRoot: String?
 
     @Option(name: [.customShort("p"), .long], help: "compile_commands.json, or the directory that holds it.")
     var compileCommands: String?
@@ -54,6 +57,10 @@ struct CheckCommand: ParsableCommand {
         if let dir = pythonInclude, !FileManager.default.fileExists(atPath: dir + "/Python.h") {
             throw ValidationError("--python-include \(dir): no Python.h there")
         }
+        var isDir: ObjCBool = false
+        if let root = sourceRoot, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDir) && isDir.boolValue) {
+            throw ValidationError("--source-root \(root): not a directory")
+        }
     }
 
     static func ids(_ list: String?) -> [String] {
@@ -71,8 +78,17 @@ struct CheckCommand: ParsableCommand {
         options.forceEmbeddedHeaders = embeddedHeaders
         let result = Engine(rules: rules, levels: RuleCatalog.levels).run(options)
 
-        let toTerminal = output == nil && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let report = TextReporter(color: toTerminal).render(result.findings)
+        let context = ReportContext(result: result, sourceRoot: sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first))
+        let report: String
+        switch format {
+        case .text:
+            let toTerminal = output == nil && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            report = TextReporter(color: toTerminal).render(result.findings)
+        case .sarif: report = SARIFReporter().render(context)
+        case .json: report = JSONReporter().render(context)
+        case .github: report = GitHubReporter().render(context)
+        case .markdown: report = MarkdownReporter().render(context)
+        }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(report.utf8)) else {
                 Diagnostics.error("cannot write \(output)")

@@ -31,6 +31,10 @@ void PyCriticalSection2_End(PyCriticalSection2 *c);
 #define Py_END_CRITICAL_SECTION2() \
     PyCriticalSection2_End(&_py_cs2); }
 
+#define Py_mod_multiple_interpreters 3
+#define Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED ((void *)0)
+#define Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED ((void *)1)
+#define Py_MOD_PER_INTERPRETER_GIL_SUPPORTED ((void *)2)
 #define Py_mod_gil 4
 #define Py_MOD_GIL_USED ((void *)0)
 #define Py_MOD_GIL_NOT_USED ((void *)1)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The text of a source file, for what reports need beyond clang's byte positions: UTF-16
+/// columns, the normalized text of a line, GitHub's line hashes.
+public final class SourceText: @unchecked Sendable {
+    public let bytes: [UInt8]
+    /// Byte offsets where each line starts (line 1 at index 0).
+    private let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    public convenience init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        self.init(bytes: [UInt8](data))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The bytes of a line, without its line break.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
+    public func line(_ line: Int) -> String { String(decoding: lineBytes(line), as: UTF8.self) }
+
+    /// clang's 1-based byte column, as a 1-based column in UTF-16 code units (SARIF's default
+    /// `columnKind`, and what GitHub uses).
+    public func utf16Column(line: Int, byteColumn: Int) -> Int {
+        let bytes = lineBytes(line)
+        let prefix = bytes.prefix(max(0, byteColumn - 1))
+        return String(decoding: prefix, as: UTF8.self).utf16.count + 1
+    }
+
+    /// The line with all white space removed: what a statement looks like however it is indented
+    /// or wrapped.
+    public func normalizedLine(_ line: Int) -> String {
+        String(self.line(line).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+}
+
+/// A small, stable 64-bit hash (FNV-1a), for fingerprints that must not change between runs or
+/// machines (Swift's `Hasher` is seeded per process).
+public enum StableHash {
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    public static func hex(_ text: String) -> String {
+        let h = String(fnv1a(text), radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h
+    }
+}

@@ -1,0 +1,59 @@
+/// GitHub code scanning's `primaryLocationLineHash` (github/codeql-action `fingerprints.ts`):
+/// for each line, a 64-bit rolling hash (base 37) over the next 100 UTF-16 code units of the
+/// file from the line's start, skipping spaces and tabs, with CR and CRLF read as LF, an
+/// end-of-file marker (65535) and NULs after it; "<hex>:<n>", n counting earlier equal hashes.
+public enum LineHash {
+    public static func hashes(of text: String) -> [Int: String] {
+        let block = 100
+        let mod: UInt64 = 37
+        var firstMod: UInt64 = 1
+        for _ in 0..<block { firstMod = firstMod &* mod }
+        var window = [UInt64](repeating: 0, count: block)
+        var lineNumbers = [Int](repeating: -1, count: block)
+        var counts: [String: Int] = [:]
+        var out: [Int: String] = [:]
+        var hash: UInt64 = 0, index = 0, line = 0
+        var lineStart = true, previousCR = false
+
+        func outputHash() {
+            let value = String(hash, radix: 16)
+            counts[value, default: 0] += 1
+            out[lineNumbers[index]] = "\(value):\(counts[value]!)"
+            lineNumbers[index] = -1
+        }
+        func update(_ current: UInt64) {
+            let begin = window[index]
+            window[index] = current
+            hash = mod &* hash &+ current &- firstMod &* begin
+            index = (index + 1) % block
+        }
+        func process(_ unit: UInt64) {
+            var current = unit
+            if current == 32 || current == 9 || (previousCR && current == 10) {
+                previousCR = false
+                return
+            }
+            if current == 13 {
+                current = 10
+                previousCR = true
+            } else {
+                previousCR = false
+            }
+            if lineNumbers[index] != -1 { outputHash() }
+            if lineStart {
+                lineStart = false
+                line += 1
+                lineNumbers[index] = line
+            }
+            if current == 10 { lineStart = true }
+            update(current)
+        }
+        for unit in text.utf16 { process(UInt64(unit)) }
+        process(65535)
+        for _ in 0..<block {
+            if lineNumbers[index] != -1 { outputHash() }
+            update(0)
+        }
+        return out
+    }
+}
