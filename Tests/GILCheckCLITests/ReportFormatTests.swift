@@ -205,7 +205,11 @@ struct ReportFormatTests {
         #expect(run.stdout.contains("\"executionSuccessful\" : false"))
         #expect(run.stdout.contains("blob.c: contains binary data"))
         #expect(run.stdout.contains("\"ruleId\" : \"static-mutable-state\""))
+        // Valid; the only warnings are the ones this run must raise: an unsuccessful execution
+        // and an error notification.
         let (ok, out) = try Self.validate(run.stdout, strict: false, sourceRoot: dir)
         #expect(ok, "\(out)")
+        let warnings = out.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 2 && warnings.allSatisfy { $0.hasSuffix("[SARIF-INVOCATION]") }, "\(out)")
     }
 }
