@@ -72,7 +72,7 @@ public struct ConcurrencyModel: Sendable {
         guards.contains { g in
             switch g.kind {
             case .mutex, .once, .criticalSectionOnMutex: return true
-            case .sharedLock: return false
+            case .sharedLock, .detached: return false
             case .criticalSection:
                 return g.paths.contains { p in
                     if p.staticUSR != nil { return true }
@@ -95,7 +95,7 @@ public struct ConcurrencyModel: Sendable {
         return guards.contains { g in
             switch g.kind {
             case .mutex, .once, .criticalSectionOnMutex: return true
-            case .sharedLock: return false
+            case .sharedLock, .detached: return false
             case .criticalSection:
                 return g.paths.contains { p in
                     if p.covers(path) { return true }
@@ -340,7 +340,7 @@ public struct ConcurrencyModel: Sendable {
             for c in flow.calls {
                 guard let j = resolve(usr: c.call.usr, name: c.call.name), j != i else { continue }
                 referenced.insert(j)
-                edges[i].append((j, !c.guards.isEmpty))
+                edges[i].append((j, c.guards.contains(where: \.excludesOthers)))
             }
         }
         // A function nothing here references is called from elsewhere (external linkage) or

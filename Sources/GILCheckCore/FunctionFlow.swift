@@ -9,6 +9,9 @@ public struct Guard: Hashable, Sendable {
         /// A reader-writer lock taken for reading: other readers run alongside.
         case sharedLock
         case once           // inside a run-once callback (std::call_once lambda)
+        /// Not a lock: the thread state is detached (`Py_BEGIN_ALLOW_THREADS`,
+        /// `PyEval_SaveThread`) and the C API must not be used.
+        case detached
     }
     public var kind: Kind
     /// The lock (mutex) or the locked objects (critical section), as written.
@@ -17,6 +20,36 @@ public struct Guard: Hashable, Sendable {
     public var paths: [AccessPath]
     /// Held by a C++ object (lock_guard) until the end of the block that declares it.
     public var isScoped = false
+    /// The call that took it ("PyMutex_Lock", "Py_BEGIN_CRITICAL_SECTION", "PyEval_SaveThread").
+    public var api = ""
+    /// Where it was taken.
+    public var location: SourceLocation? = nil
+    /// Unique within the function: tells two holds of the same lock apart.
+    public var id = 0
+    /// Loop/switch nesting and lambda nesting where it was taken: a `break` in a deeper loop, or
+    /// a `return` in a lambda, does not leave it.
+    public var loopDepth = 0
+    public var frame = 0
+
+    /// Whether it keeps other threads out (a detached thread state or a read lock does not
+    /// protect writes).
+    public var excludesOthers: Bool {
+        switch kind {
+        case .mutex, .criticalSection, .criticalSectionOnMutex, .once: true
+        case .sharedLock, .detached: false
+        }
+    }
+}
+
+/// A `return`, `goto`, `break` or `continue`, with the locks held where it leaves.
+public struct ExitEvent: Sendable {
+    public enum Kind: String, Sendable { case `return`, goto, `break`, `continue` }
+    public var kind: Kind
+    public var label: String?
+    public var location: SourceLocation
+    public var guards: [Guard]
+    public var loopDepth: Int
+    public var frame: Int
 }
 
 /// A write to memory that may be shared.
@@ -26,6 +59,9 @@ public struct WriteEvent: Sendable {
     public var text: String
     public var location: SourceLocation
     public var guards: [Guard]
+    /// Reads the old value to compute the new one (`++`, `+=`), or swaps a reference and drops
+    /// the old one (Py_SETREF, Py_XSETREF, Py_CLEAR).
+    public var isReadModifyWrite = false
 }
 
 public struct CallEvent: Sendable {
@@ -56,6 +92,9 @@ public enum LocalOrigin: Hashable, Sendable {
     case sharedValue(AccessPath)
     /// A new object made here (`PyDict_New()`), not yet visible to other threads.
     case fresh
+    /// `PySequence_Fast(obj, msg)`: a list or tuple view of `obj` (the object, when it is a
+    /// plain lvalue).
+    case fastSequence(of: AccessPath?)
 }
 
 /// One function walked in execution order with the locks held at each point: its writes, calls
@@ -69,8 +108,16 @@ public struct FunctionFlow: Sendable {
     /// Checks made while a lock was held (for double-checked locking): path and write order.
     public private(set) var guardedChecks: [(path: AccessPath, order: Int)] = []
     public private(set) var localOrigins: [String: LocalOrigin] = [:]
+    public private(set) var exits: [ExitEvent] = []
+    /// Labels with the locks held where they stand.
+    public private(set) var labels: [String: [Guard]] = [:]
+    /// Critical sections opened while another was open: (inner, outer).
+    public private(set) var nestedCriticalSections: [(inner: Guard, outer: Guard)] = []
 
     private var guards: [Guard] = []
+    private var nextGuardID = 1
+    private var loopDepth = 0
+    private var frame = 0
     private var localNames: [String: NameRef] = [:]
     /// Early-exit checks (`if (x) return x;`) waiting for the end of their block.
     private var pendingChecks: [[CheckEvent]] = []
@@ -140,22 +187,35 @@ public struct FunctionFlow: Sendable {
         case .loop(let header, let body):
             for h in header { _ = walk(h) }
             let before = guards
+            loopDepth += 1
             _ = walk(body)
+            loopDepth -= 1
             guards = before
         case .switch(let condition, let body):
             visit(condition)
             let before = guards
+            loopDepth += 1
             _ = walk(body)
+            loopDepth -= 1
             guards = before
         case .return(let e):
             if let e { visit(e) }
+            exit(.return, nil, s.location)
             return true
-        case .goto, .break, .continue:
+        case .goto(let label):
+            exit(.goto, label, s.location)
             return true
-        case .label(_, let body):
+        case .break:
+            exit(.break, nil, s.location)
+            return true
+        case .continue:
+            exit(.continue, nil, s.location)
+            return true
+        case .label(let name, let body):
+            labels[name] = guards
             return walk(body)
         case .marker(let name, let arguments):
-            applyLockEffect(name: name, objects: arguments.map { markerObject($0) }, receiver: nil)
+            applyLockEffect(name: name, objects: arguments.map { markerObject($0) }, receiver: nil, at: s.location)
         case .other(let items):
             for item in items { _ = walk(item) }
         }
@@ -172,14 +232,14 @@ public struct FunctionFlow: Sendable {
         // `std::lock_guard<std::mutex> g(m);` holds m to the end of the block.
         if Synchronization.scopedCriticalSectionTypes.contains(where: d.typeSpelling.contains) {
             let args = initializerArguments(d.initializer)
-            guards.append(Guard(kind: .criticalSection, objects: args.map { ExprText.render($0) },
-                                paths: args.compactMap(AccessPath.init), isScoped: true))
+            push(.criticalSection, args.map { ExprText.render($0) }, args.compactMap(AccessPath.init),
+                 api: d.typeSpelling, scoped: true, at: d.location)
         } else if Synchronization.scopedSharedLockTypes.contains(where: d.typeSpelling.contains) {
             let args = initializerArguments(d.initializer)
-            guards.append(Guard(kind: .sharedLock, objects: args.map { ExprText.render($0) }, paths: [], isScoped: true))
+            push(.sharedLock, args.map { ExprText.render($0) }, [], api: d.typeSpelling, scoped: true, at: d.location)
         } else if Synchronization.scopedLockTypes.contains(where: d.typeSpelling.contains) {
             let args = initializerArguments(d.initializer)
-            guards.append(Guard(kind: .mutex, objects: args.map { ExprText.render($0) }, paths: [], isScoped: true))
+            push(.mutex, args.map { ExprText.render($0) }, [], api: d.typeSpelling, scoped: true, at: d.location)
         }
     }
 
@@ -194,11 +254,11 @@ public struct FunctionFlow: Sendable {
 
     private mutating func visit(_ e: Expr) {
         switch e.kind {
-        case .assign(_, let target, let value):
+        case .assign(let op, let target, let value):
             visitSubexpressions(ofTarget: target)
             visit(value)
             if let path = AccessPath(target) {
-                record(path, ExprText.text(e), e.location)
+                record(path, ExprText.text(e), e.location, readModifyWrite: op != "=")
                 if case .local(let usr) = path.root, path.steps.isEmpty, let origin = origin(of: value),
                    origin != .sharedValue(path), !Self.refers(origin, to: usr) {
                     localOrigins[usr] = localOrigins[usr].map { $0 == .fresh ? origin : $0 } ?? origin
@@ -206,11 +266,13 @@ public struct FunctionFlow: Sendable {
             }
         case .unary(let op, let operand, _) where op == "++" || op == "--":
             visitSubexpressions(ofTarget: operand)
-            if let path = AccessPath(operand) { record(path, ExprText.text(e), e.location) }
+            if let path = AccessPath(operand) { record(path, ExprText.text(e), e.location, readModifyWrite: true) }
         case .call(let call):
             visitCall(call, e)
         case .lambda(let body):
+            frame += 1
             _ = walk(body)
+            frame -= 1
         default:
             for child in e.children { visit(child) }
         }
@@ -246,8 +308,10 @@ public struct FunctionFlow: Sendable {
             // std::call_once(flag, [&]{ ... }): the lambda runs once, under the flag's lock.
             for arg in call.arguments {
                 if case .lambda(let body) = arg.kind {
-                    guards.append(Guard(kind: .once, objects: ["call_once"], paths: []))
+                    push(.once, ["call_once"], [], api: name, at: e.location)
+                    frame += 1
                     _ = walk(body)
+                    frame -= 1
                     guards.removeLast()
                 } else {
                     visit(arg)
@@ -271,37 +335,57 @@ public struct FunctionFlow: Sendable {
         }
         if Synchronization.assigningMacros.contains(name), let first = call.arguments.first,
            let path = AccessPath(first) {
-            record(path, ExprText.text(e), e.location)
+            record(path, ExprText.text(e), e.location, readModifyWrite: true)
         }
         let objects = call.arguments.map { arg in (text: ExprText.render(arg), path: AccessPath(arg)) }
-        applyLockEffect(name: name, objects: objects, receiver: call.receiver)
+        applyLockEffect(name: name, objects: objects, receiver: call.receiver, at: e.location)
+    }
+
+    private mutating func push(_ kind: Guard.Kind, _ objects: [String], _ paths: [AccessPath], api: String,
+                               scoped: Bool = false, at location: SourceLocation?) {
+        let g = Guard(kind: kind, objects: objects, paths: paths, isScoped: scoped, api: api, location: location,
+                      id: nextGuardID, loopDepth: loopDepth, frame: frame)
+        nextGuardID += 1
+        if kind == .criticalSection, let outer = guards.last(where: { $0.kind == .criticalSection && $0.frame == frame }) {
+            nestedCriticalSections.append((g, outer))
+        }
+        guards.append(g)
+    }
+
+    private mutating func exit(_ kind: ExitEvent.Kind, _ label: String?, _ location: SourceLocation) {
+        exits.append(ExitEvent(kind: kind, label: label, location: location, guards: guards, loopDepth: loopDepth, frame: frame))
     }
 
     /// Updates the held locks for a call or marker named `name`.
-    private mutating func applyLockEffect(name: String, objects: [(text: String, path: AccessPath?)], receiver: Expr?) {
+    private mutating func applyLockEffect(name: String, objects: [(text: String, path: AccessPath?)], receiver: Expr?,
+                                          at location: SourceLocation? = nil) {
         if let receiver {
             let text = ExprText.render(receiver)
             if Synchronization.memberAcquire.contains(name) {
-                guards.append(Guard(kind: .mutex, objects: [text], paths: []))
+                push(.mutex, [text], [], api: name, at: location)
             } else if Synchronization.memberAcquireShared.contains(name) {
-                guards.append(Guard(kind: .sharedLock, objects: [text], paths: []))
+                push(.sharedLock, [text], [], api: name, at: location)
             } else if Synchronization.memberRelease.contains(name) {
                 release(object: text)
             }
             return
         }
         if Synchronization.acquire.contains(name) {
-            guards.append(Guard(kind: .mutex, objects: [objects.first?.text ?? name], paths: []))
+            push(.mutex, [objects.first?.text ?? name], [], api: name, at: location)
         } else if Synchronization.acquireShared.contains(name) {
-            guards.append(Guard(kind: .sharedLock, objects: [objects.first?.text ?? name], paths: []))
+            push(.sharedLock, [objects.first?.text ?? name], [], api: name, at: location)
         } else if Synchronization.release.contains(name) {
             release(object: objects.first?.text)
         } else if let (first, count) = Synchronization.criticalSectionBegin[name] {
             let locked = objects.dropFirst(first).prefix(count)
-            guards.append(Guard(kind: .criticalSection, objects: locked.map(\.text), paths: locked.compactMap(\.path)))
+            push(.criticalSection, locked.map(\.text), locked.compactMap(\.path), api: name, at: location)
         } else if let index = Synchronization.criticalSectionMutexBegin[name] {
             let lock = objects.count > index ? objects[index].text : name
-            guards.append(Guard(kind: .criticalSectionOnMutex, objects: [lock], paths: []))
+            push(.criticalSectionOnMutex, [lock], [], api: name, at: location)
+        } else if name == "PyEval_SaveThread" {
+            push(.detached, [], [], api: name, at: location)
+        } else if name == "PyEval_RestoreThread" {
+            if let i = guards.lastIndex(where: { $0.kind == .detached }) { guards.remove(at: i) }
         } else if Synchronization.criticalSectionEnd.contains(name) {
             if let i = guards.lastIndex(where: { $0.kind == .criticalSection || $0.kind == .criticalSectionOnMutex }) {
                 guards.remove(at: i)
@@ -311,7 +395,7 @@ public struct FunctionFlow: Sendable {
 
     /// Releases the lock named `object`, else the most recent plain or shared lock.
     private mutating func release(object: String?) {
-        let isLock: (Guard) -> Bool = { $0.kind == .mutex || $0.kind == .sharedLock }
+        let isLock: (Guard) -> Bool = { ($0.kind == .mutex || $0.kind == .sharedLock) && !$0.isScoped }
         if let object, let i = guards.lastIndex(where: { isLock($0) && $0.objects.first == object }) {
             guards.remove(at: i)
         } else if let i = guards.lastIndex(where: isLock) {
@@ -338,8 +422,8 @@ public struct FunctionFlow: Sendable {
         return (name, AccessPath(Expr(.name(ref), at: function.location)))
     }
 
-    private mutating func record(_ path: AccessPath, _ text: String, _ location: SourceLocation) {
-        writes.append(WriteEvent(path: path, text: text, location: location, guards: guards))
+    private mutating func record(_ path: AccessPath, _ text: String, _ location: SourceLocation, readModifyWrite: Bool = false) {
+        writes.append(WriteEvent(path: path, text: text, location: location, guards: guards, isReadModifyWrite: readModifyWrite))
     }
 
     private static func refers(_ origin: LocalOrigin, to usr: String) -> Bool {
@@ -358,6 +442,7 @@ public struct FunctionFlow: Sendable {
             return AccessPath(value).map { .sharedValue($0) }
         case .call(let c):
             if Synchronization.returnsModuleState(c.name) { return .moduleState }
+            if c.name == "PySequence_Fast", let first = c.arguments.first { return .fastSequence(of: AccessPath(first)) }
             if c.name.hasSuffix("_New") || c.name == "Py_BuildValue" || c.name.hasPrefix("PyObject_New")
                 || c.name.hasPrefix("PyObject_GC_New") || c.name.hasSuffix("FromString") {
                 return .fresh
