@@ -1,12 +1,6 @@
 /// What can run concurrently in one translation unit, and under which locks: the layer between
-/// the facts and the rules.
-///
-/// - *Entry points* run in many threads at once: functions whose address is taken (method and
-///   getset tables, type slots, callbacks), functions with external linkage (callers elsewhere),
-///   and static functions nobody references (conservatively).
-/// - *Init-only* code runs once under the import lock: `PyInit_*`, `Py_mod_exec`/`Py_mod_create`
-///   slot functions, run-once callbacks, and what only they call.
-/// - A function all of whose callers hold a lock runs under that lock.
+/// the facts and the rules. Which functions are entry points, init-only or always called under
+/// a lock is decided over the whole run (`ProjectClassification`).
 public struct ConcurrencyModel: Sendable {
     public enum Role: Sendable, Equatable {
         case initOnly
@@ -41,18 +35,23 @@ public struct ConcurrencyModel: Sendable {
         public var actWriteLocations: [SourceLocation]
     }
 
+    /// One file on its own.
     public init(facts: UnitFacts) {
-        self.facts = facts
+        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map(FunctionFlow.init))
+        self.init(unit: unit, project: ProjectClassification(units: [unit]))
+    }
+
+    /// One file of a run classified as a whole.
+    public init(unit: ProjectClassification.Unit, project: ProjectClassification) {
+        self.facts = unit.facts
         var variables: [String: VariableFact] = [:]
         for v in facts.variables { variables[v.usr] = v }
         self.variables = variables
-        let flows = facts.functions.map(FunctionFlow.init)
-        self.flows = flows
-        let (roles, modules, lifecycle) = Self.classify(facts: facts, flows: flows, variables: variables)
-        self.roles = roles
-        self.moduleFunctions = modules
-        self.lifecycleFunctions = lifecycle
-        self.moduleStateParameters = Self.propagateModuleState(facts: facts, flows: flows)
+        self.flows = unit.flows
+        self.roles = project.roles
+        self.moduleFunctions = project.moduleFunctions
+        self.lifecycleFunctions = project.lifecycleFunctions
+        self.moduleStateParameters = project.moduleStateParameters
         self.lazyStaticInits = findLazyStaticInits()
     }
 
@@ -157,45 +156,6 @@ public struct ConcurrencyModel: Sendable {
         return moduleFunctions.contains(flow.function.usr) ? .moduleObject : .selfObject
     }
 
-    /// Which parameters receive module state, followed through calls until nothing changes.
-    private static func propagateModuleState(facts: UnitFacts, flows: [FunctionFlow]) -> [String: Set<Int>] {
-        var byName: [String: String] = [:]
-        var known: Set<String> = []
-        for f in facts.functions {
-            known.insert(f.usr)
-            if byName[f.name] == nil { byName[f.name] = f.usr }
-        }
-        var result: [String: Set<Int>] = [:]
-        func isModuleState(_ e: Expr, in flow: FunctionFlow) -> Bool {
-            switch e.kind {
-            case .name(let ref):
-                switch ref.kind {
-                case .localVariable: return flow.localOrigins[ref.usr] == .moduleState
-                case .parameter(let i): return result[flow.function.usr]?.contains(i) == true
-                default: return false
-                }
-            case .call(let c):
-                return Synchronization.returnsModuleState(c.name)
-            default:
-                return false
-            }
-        }
-        for _ in 0..<4 {
-            var changed = false
-            for flow in flows {
-                for c in flow.calls {
-                    let callee = known.contains(c.call.usr) ? c.call.usr : byName[c.call.name]
-                    guard let callee else { continue }
-                    for (i, arg) in c.call.arguments.enumerated() where isModuleState(arg, in: flow) {
-                        if result[callee, default: []].insert(i).inserted { changed = true }
-                    }
-                }
-            }
-            if !changed { break }
-        }
-        return result
-    }
-
     // MARK: Lazy initialization of statics
 
     private func findLazyStaticInits() -> [LazyInit] {
@@ -220,155 +180,5 @@ public struct ConcurrencyModel: Sendable {
             }
         }
         return result
-    }
-
-    // MARK: Roles
-
-    /// PyType_Slot numbers and PyTypeObject fields of the object life cycle.
-    static let lifecycleSlotNumbers: Set<Int> = [47, 51, 52, 53, 60, 65, 71, 74, 80]
-    static let lifecycleFields: Set<String> = [
-        "tp_new", "tp_init", "tp_dealloc", "tp_traverse", "tp_clear", "tp_finalize", "tp_free", "tp_alloc", "tp_del",
-    ]
-    /// PyTypeObject's fields in declaration order, for positional initializers.
-    static let typeObjectFields = [
-        "ob_base", "tp_name", "tp_basicsize", "tp_itemsize", "tp_dealloc", "tp_vectorcall_offset",
-        "tp_getattr", "tp_setattr", "tp_as_async", "tp_repr", "tp_as_number", "tp_as_sequence",
-        "tp_as_mapping", "tp_hash", "tp_call", "tp_str", "tp_getattro", "tp_setattro", "tp_as_buffer",
-        "tp_flags", "tp_doc", "tp_traverse", "tp_clear", "tp_richcompare", "tp_weaklistoffset", "tp_iter",
-        "tp_iternext", "tp_methods", "tp_members", "tp_getset", "tp_base", "tp_dict", "tp_descr_get",
-        "tp_descr_set", "tp_dictoffset", "tp_init", "tp_alloc", "tp_new", "tp_free", "tp_is_gc", "tp_bases",
-        "tp_mro", "tp_cache", "tp_subclasses", "tp_weaklist", "tp_del", "tp_version_tag", "tp_finalize",
-        "tp_vectorcall",
-    ]
-    static let moduleCreate = 1, moduleExec = 2
-    /// PyModuleDef's teardown hooks: they run when the module is cleared or freed (garbage
-    /// collection stops the world in the free-threaded build), not alongside other calls.
-    static let moduleTeardownFields: Set<String> = ["m_traverse", "m_clear", "m_free"]
-    static let moduleDefFields = ["m_base", "m_name", "m_doc", "m_size", "m_methods", "m_slots", "m_traverse", "m_clear", "m_free"]
-
-    private static func classify(facts: UnitFacts, flows: [FunctionFlow], variables: [String: VariableFact])
-        -> (roles: [String: Role], modules: Set<String>, lifecycle: Set<String>) {
-        var byUSR: [String: Int] = [:]
-        var byName: [String: Int] = [:]
-        for (i, f) in facts.functions.enumerated() {
-            byUSR[f.usr] = i
-            if byName[f.name] == nil { byName[f.name] = i }
-        }
-        func resolve(usr: String, name: String) -> Int? {
-            if !usr.isEmpty, let i = byUSR[usr] { return i }
-            return byName[name]
-        }
-
-        var entry: Set<Int> = []
-        var initRoots: Set<Int> = []
-        var referenced: Set<Int> = []
-        var lifecycle: Set<String> = []
-        var unanalyzed: Set<Int> = []
-
-        for f in facts.functions where f.name.hasPrefix("PyInit_") {
-            initRoots.insert(byUSR[f.usr]!)
-        }
-        // Method tables of modules: named in a PyModuleDef or passed to PyModule_AddFunctions.
-        var moduleTables: Set<String> = []
-        for v in facts.variables where v.type.baseName == "PyModuleDef" || v.type.canonicalBaseName == "PyModuleDef" {
-            v.initializer?.forEach { e in
-                if case .name(let ref) = e.kind, ref.kind == .staticVariable { moduleTables.insert(ref.usr) }
-            }
-        }
-        for flow in flows {
-            for c in flow.calls where c.call.name == "PyModule_AddFunctions" && c.call.arguments.count > 1 {
-                if case .name(let ref) = c.call.arguments[1].kind { moduleTables.insert(ref.usr) }
-            }
-        }
-        var modules: Set<String> = []
-
-        for ref in facts.functionReferences {
-            guard let i = resolve(usr: ref.function, name: ref.name) else { continue }
-            referenced.insert(i)
-            switch ref.context {
-            case .variableInitializer(let variable, let typeName, let slot):
-                if typeName == "PyModuleDef_Slot", case .number(let n)? = slot, n == moduleCreate || n == moduleExec {
-                    initRoots.insert(i)
-                    continue
-                }
-                if typeName == "PyModuleDef", case .field(let field)? = slot, moduleTeardownFields.contains(field) {
-                    initRoots.insert(i)
-                    continue
-                }
-                if moduleTables.contains(variable) { modules.insert(facts.functions[i].usr) }
-                if typeName == "PyType_Slot", case .number(let n)? = slot, lifecycleSlotNumbers.contains(n) {
-                    lifecycle.insert(facts.functions[i].usr)
-                }
-                if case .field(let field)? = slot, lifecycleFields.contains(field) {
-                    lifecycle.insert(facts.functions[i].usr)
-                }
-                entry.insert(i)
-            case .callArgument(let callee, let index, _):
-                if Synchronization.onceCallbacks[callee] == index {
-                    initRoots.insert(i)
-                } else {
-                    entry.insert(i)
-                }
-            case .otherUse:
-                entry.insert(i)
-            }
-        }
-        // Positional PyModuleDef initializers: the teardown hooks by position.
-        for v in facts.variables where v.type.baseName == "PyModuleDef" || v.type.canonicalBaseName == "PyModuleDef" {
-            guard case .initList(let items)? = v.initializer?.kind else { continue }
-            for (pos, item) in items.enumerated() where pos < moduleDefFields.count && moduleTeardownFields.contains(moduleDefFields[pos]) {
-                if case .name(let ref) = item.kind, ref.kind == .function, let i = resolve(usr: ref.usr, name: ref.name) {
-                    initRoots.insert(i)
-                    entry.remove(i)
-                }
-            }
-        }
-        // Positional PyTypeObject initializers: the field is the position.
-        for v in facts.variables where v.type.baseName == "PyTypeObject" || v.type.canonicalBaseName == "_typeobject" {
-            guard case .initList(let items)? = v.initializer?.kind else { continue }
-            for (pos, item) in items.enumerated() where pos < typeObjectFields.count {
-                if case .name(let ref) = item.kind, ref.kind == .function,
-                   lifecycleFields.contains(typeObjectFields[pos]), let i = resolve(usr: ref.usr, name: ref.name) {
-                    lifecycle.insert(facts.functions[i].usr)
-                }
-            }
-        }
-
-        // Calls: edges, guarded or not.
-        var edges: [[(callee: Int, guarded: Bool)]] = Array(repeating: [], count: facts.functions.count)
-        for (i, flow) in flows.enumerated() {
-            for c in flow.calls {
-                guard let j = resolve(usr: c.call.usr, name: c.call.name), j != i else { continue }
-                referenced.insert(j)
-                edges[i].append((j, c.guards.contains(where: \.excludesOthers)))
-            }
-        }
-        // A function nothing here references is called from elsewhere (external linkage) or
-        // dead; treat it as an entry point, conservatively. One defined in an included header is
-        // left to the files that use it.
-        for (i, f) in facts.functions.enumerated() where !initRoots.contains(i) && !referenced.contains(i) {
-            if f.location.file == facts.mainFile { entry.insert(i) } else { unanalyzed.insert(i) }
-        }
-        entry.subtract(initRoots)
-
-        func reach(from roots: Set<Int>, followGuarded: Bool) -> Set<Int> {
-            var seen = roots
-            var stack = Array(roots)
-            while let i = stack.popLast() {
-                for e in edges[i] where (followGuarded || !e.guarded) && !seen.contains(e.callee) {
-                    seen.insert(e.callee)
-                    stack.append(e.callee)
-                }
-            }
-            return seen
-        }
-        let concurrent = reach(from: entry, followGuarded: true)
-        let unguarded = reach(from: entry, followGuarded: false)
-        var roles: [String: Role] = [:]
-        for (i, f) in facts.functions.enumerated() {
-            roles[f.usr] = unguarded.contains(i) ? .concurrent : concurrent.contains(i) ? .concurrentUnderLock
-                : unanalyzed.contains(i) ? .unreferencedHere : .initOnly
-        }
-        return (roles, modules, lifecycle)
     }
 }

@@ -103,7 +103,7 @@ public struct Engine: Sendable {
         var includedBy: [String: String] = [:]
         let canonicalFiles = Dictionary(files.map { (Self.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
         for path in sources {
-            guard case .analyzed(_, _, let included, _)? = outcomes[path] else { continue }
+            guard case .analyzed(_, _, let included)? = outcomes[path] else { continue }
             for file in included {
                 if let analyzed = canonicalFiles[file], analyzed != path, includedBy[analyzed] == nil { includedBy[analyzed] = path }
             }
@@ -112,25 +112,39 @@ public struct Engine: Sendable {
         let standaloneHeaders = files.filter { isHeader($0) && includedBy[$0] == nil }
         for (path, outcome) in zip(standaloneHeaders, analyze(standaloneHeaders)) { outcomes[path] = outcome }
 
-        var findings: [String: Finding] = [:]
+        // Which functions run concurrently is decided over every file at once; then each file's
+        // rules run against that.
         var reports: [FileReport] = []
-        var modules: Set<ExtensionModule> = []
+        var units: [ProjectClassification.Unit] = []
         for path in files {
             switch outcomes[path] {
             case .failed(let error)?:
                 inputErrors.append(error)
                 reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
-            case .analyzed(let found, let errors, _, let defined)?:
-                modules.formUnion(defined)
+            case .analyzed(let unit, let errors, _)?:
+                units.append(unit)
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
+            case nil:
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: [], includedBy: includedBy[path]))
+            }
+        }
+        let project = ProjectClassification(units: units)
+        var findings: [String: Finding] = [:]
+        var modules: Set<ExtensionModule> = []
+        for unit in units {
+            let model = ConcurrencyModel(unit: unit, project: project)
+            for m in ExtensionModule.find(in: model) {
+                var m = m
+                m.location.file = Self.displayPath(m.location.file)
+                modules.insert(m)
+            }
+            for rule in rules {
                 // The same code seen through several includers is one finding.
-                for f in found {
+                for f in rule.check(model).map(Self.normalizingPaths) {
                     let key = "\(f.ruleID)|\(f.location)|\(f.symbol)"
                     if let existing = findings[key], existing.message <= f.message { continue }
                     findings[key] = f
                 }
-                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
-            case nil:
-                reports.append(FileReport(path: path, analyzed: true, parseErrors: [], includedBy: includedBy[path]))
             }
         }
         let sorted = findings.values.map { f -> Finding in
@@ -143,8 +157,9 @@ public struct Engine: Sendable {
     }
 
     enum FileOutcome: Sendable {
-        /// Findings, clang's errors, and the canonical paths of every file the unit included.
-        case analyzed([Finding], parseErrors: [ParseDiagnostic], included: [String], modules: [ExtensionModule])
+        /// The unit's facts and walked functions, clang's errors, and the canonical paths of
+        /// every file it included.
+        case analyzed(ProjectClassification.Unit, parseErrors: [ParseDiagnostic], included: [String])
         case failed(InputError)
     }
 
@@ -168,16 +183,9 @@ public struct Engine: Sendable {
         }
         let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language)
         let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.embeddedDirectory) }.map(Self.canonicalPath)
-        let model = ConcurrencyModel(facts: facts)
-        var findings: [Finding] = []
-        for rule in rules { findings += rule.check(model) }
         let errors = facts.diagnostics.filter { $0.severity != .warning }
-        let modules = ExtensionModule.find(in: model).map { m -> ExtensionModule in
-            var m = m
-            m.location.file = Self.displayPath(m.location.file)
-            return m
-        }
-        return .analyzed(findings.map(Self.normalizingPaths), parseErrors: errors, included: included, modules: modules)
+        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map(FunctionFlow.init))
+        return .analyzed(unit, parseErrors: errors, included: included)
     }
 
     static func normalizingPaths(_ f: Finding) -> Finding {

@@ -170,6 +170,34 @@ struct CLITests {
         #expect(run.stderr.contains("2 files analyzed"))
     }
 
+    @Test func callGraphSpansFiles() throws {
+        let dir = try Self.scratch()
+        // util.c: one helper a method calls (concurrent), one only module init calls (init-only),
+        // one nothing in the run calls (an entry point, conservatively).
+        try """
+            #include <Python.h>
+            static long hits, loads, orphans;
+            void util_count(void) { hits++; }
+            void util_load(void) { loads++; }
+            void util_orphan(void) { orphans++; }
+
+            """.write(toFile: dir + "/util.c", atomically: true, encoding: .utf8)
+        try """
+            #include <Python.h>
+            void util_count(void);
+            void util_load(void);
+            static PyObject *method(PyObject *m, PyObject *a) { util_count(); Py_RETURN_NONE; }
+            static PyMethodDef methods[] = {{"m", method, METH_NOARGS, NULL}, {NULL}};
+            static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "m", NULL, -1, methods};
+            PyMODINIT_FUNC PyInit_m(void) { util_load(); return PyModule_Create(&def); }
+
+            """.write(toFile: dir + "/module.c", atomically: true, encoding: .utf8)
+        let run = try Self.gilcheck([dir, "--select", "static-mutable-state"])
+        #expect(run.stdout.contains("static 'hits' is written"))
+        #expect(!run.stdout.contains("static 'loads'"), "written only at import: \(run.stdout)")
+        #expect(run.stdout.contains("static 'orphans' is written"))
+    }
+
     @Test func compilerFlagsAfterDoubleDash() throws {
         let dir = try Self.scratch()
         try """
