@@ -383,7 +383,7 @@ static PyModuleDef_Slot textstats_slots[] = {  // ok: static-mutable-state
     {0, NULL},
 };
 
-static struct PyModuleDef textstats_module = {  // ok: static-mutable-state
+static struct PyModuleDef textstats_module = {  // ok: static-mutable-state  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "textstats",
     .m_doc = textstats_doc,

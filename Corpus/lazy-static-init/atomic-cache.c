@@ -6,7 +6,6 @@
  * candidate and uses the winner's. For an idempotent scalar (the same value
  * whoever computes it) an atomic check and store is enough.
  */
-// expect-no-findings
 #include <Python.h>
 #include <stdatomic.h>
 #include <unistd.h>
@@ -95,7 +94,7 @@ static PyMethodDef hashing_methods[] = {
 };
 
 static PyModuleDef_Slot hashing_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},

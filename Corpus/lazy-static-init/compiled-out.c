@@ -5,7 +5,6 @@
  * looks at the free-threaded build (Py_GIL_DISABLED=1), where the code
  * under `#ifndef Py_GIL_DISABLED` does not exist.
  */
-// expect-no-findings
 #include <Python.h>
 
 #ifdef Py_GIL_DISABLED
@@ -30,7 +29,7 @@ compile_pattern(PyObject *pattern)
 
     CACHE_LOCK();
     if (re_compile == NULL) {                               // ok: lazy-static-init
-        PyObject *re = PyImport_ImportModule("re");
+        PyObject *re = PyImport_ImportModule("re");  // expect: python-call-under-pymutex
         if (re != NULL) {
             re_compile = PyObject_GetAttrString(re, "compile");
             Py_DECREF(re);
@@ -66,7 +65,7 @@ regex_flags(PyObject *module, PyObject *Py_UNUSED(ignored))
 
     CACHE_LOCK();
     if (!flags_enum) {                                      // ok: lazy-static-init
-        PyObject *re = PyImport_ImportModule("re");
+        PyObject *re = PyImport_ImportModule("re");  // expect: python-call-under-pymutex
         if (re != NULL) {
             flags_enum = PyObject_GetAttrString(re, "RegexFlag");
             Py_DECREF(re);
@@ -84,13 +83,13 @@ static PyMethodDef regex_methods[] = {
 };
 
 static PyModuleDef_Slot regex_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef regex_module = {
+static struct PyModuleDef regex_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_regex",
     .m_size = 0,

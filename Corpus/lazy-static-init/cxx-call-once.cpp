@@ -200,13 +200,13 @@ static PyMethodDef methods[] = {
 }  // namespace unitconv
 
 static PyModuleDef_Slot unitconv_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, nullptr},
 };
 
-static PyModuleDef unitconv_module = {
+static PyModuleDef unitconv_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "_unitconv",
     nullptr,

@@ -95,13 +95,13 @@ static PyMethodDef methods[] = {
 }  // namespace textutil
 
 static PyModuleDef_Slot textutil_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, nullptr},
 };
 
-static PyModuleDef textutil_module = {
+static PyModuleDef textutil_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "_textutil",
     nullptr,

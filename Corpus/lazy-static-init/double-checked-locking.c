@@ -103,13 +103,13 @@ static PyMethodDef units_methods[] = {
 };
 
 static PyModuleDef_Slot units_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef units_module = {
+static struct PyModuleDef units_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_units",
     .m_size = 0,

@@ -182,7 +182,7 @@ static PyMethodDef tz_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef tz_module = {
+static struct PyModuleDef tz_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_tz",
     .m_size = -1,

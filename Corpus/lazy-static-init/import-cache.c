@@ -113,13 +113,13 @@ static PyMethodDef conv_methods[] = {
 };
 
 static PyModuleDef_Slot conv_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef conv_module = {
+static struct PyModuleDef conv_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_convert",
     .m_size = 0,

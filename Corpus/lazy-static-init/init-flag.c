@@ -140,7 +140,7 @@ static PyMethodDef crc_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef crc_module = {
+static struct PyModuleDef crc_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_crc",
     .m_size = -1,

@@ -76,7 +76,7 @@ static PyMethodDef stream_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef stream_module = {
+static struct PyModuleDef stream_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_stream",
     .m_size = -1,

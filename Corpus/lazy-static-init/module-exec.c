@@ -112,13 +112,13 @@ static PyMethodDef rational_methods[] = {
 static PyModuleDef_Slot rational_slots[] = {
     {Py_mod_create, rational_create},
     {Py_mod_exec, rational_exec},
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef rational_module = {
+static struct PyModuleDef rational_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_rational",
     .m_size = 0,

@@ -116,7 +116,7 @@ static PyMethodDef serde_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef serde_module = {
+static struct PyModuleDef serde_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_serde",
     .m_size = -1,

@@ -37,7 +37,7 @@ Tokenizer_first_sighting(TokenizerObject *self, PyObject *token)
 static PyObject *
 Tokenizer_token_id(TokenizerObject *self, PyObject *token)
 {
-    PyObject *id = PyDict_GetItem(self->vocab, token);  // expect: shared-object-check-then-act {{'self->vocab'}}
+    PyObject *id = PyDict_GetItem(self->vocab, token);  // expect: shared-object-check-then-act {{'self->vocab'}}  // expect: borrowed-reference
     if (id != NULL) {
         return Py_NewRef(id);
     }
@@ -249,7 +249,7 @@ static PyModuleDef_Slot tokens_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef tokens_module = {
+static struct PyModuleDef tokens_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "tokens",
     .m_slots = tokens_slots,

@@ -224,7 +224,7 @@ static PyModuleDef_Slot vectors_slots[] = {
     {0, nullptr},
 };
 
-static PyModuleDef vectors_module = {
+static PyModuleDef vectors_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "vectors",   // m_name
     nullptr,     // m_doc

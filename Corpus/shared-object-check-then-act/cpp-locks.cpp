@@ -197,7 +197,7 @@ static PyModuleDef_Slot cpp_slots[] = {
     {0, nullptr},
 };
 
-static PyModuleDef cpp_module = {
+static PyModuleDef cpp_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "cpplocks",                   // m_name
     nullptr,                      // m_doc

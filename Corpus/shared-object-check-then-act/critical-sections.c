@@ -167,7 +167,7 @@ Index_count_lookup_wrong(IndexObject *self, PyObject *term)
     search_state *st = index_module_state(self);
     PyObject *result = NULL;
     Py_BEGIN_CRITICAL_SECTION(self);
-    PyObject *old = PyDict_GetItemWithError(st->lookups, term);  // expect: shared-object-check-then-act {{'st->lookups'}}
+    PyObject *old = PyDict_GetItemWithError(st->lookups, term);  // expect: shared-object-check-then-act {{'st->lookups'}}  // expect: borrowed-reference
     long n = old != NULL ? PyLong_AsLong(old) : 0;
     if (!PyErr_Occurred()) {
         result = PyLong_FromLong(n + 1);
@@ -332,7 +332,7 @@ static PyModuleDef_Slot search_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef search_module = {
+static struct PyModuleDef search_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "search",
     .m_size = sizeof(search_state),

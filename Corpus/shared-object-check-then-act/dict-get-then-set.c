@@ -43,7 +43,7 @@ static PyObject *
 memo_length(PyObject *module, PyObject *word)
 {
     memo_state *st = get_memo_state(module);
-    PyObject *hit = PyDict_GetItemWithError(st->lengths, word);  // expect: shared-object-check-then-act {{'st->lengths'}}
+    PyObject *hit = PyDict_GetItemWithError(st->lengths, word);  // expect: shared-object-check-then-act {{'st->lengths'}}  // expect: borrowed-reference
     if (hit != NULL) {
         return Py_NewRef(hit);
     }
@@ -254,7 +254,7 @@ static PyModuleDef_Slot memo_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef memo_module = {
+static struct PyModuleDef memo_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "memo",
     .m_size = sizeof(memo_state),

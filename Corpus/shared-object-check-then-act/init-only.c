@@ -211,7 +211,7 @@ static PyMethodDef initonly_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef initonly_module = {
+static struct PyModuleDef initonly_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "initonly",
     .m_size = sizeof(initonly_state),

@@ -176,7 +176,7 @@ static PyModuleDef_Slot aliases_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef aliases_module = {
+static struct PyModuleDef aliases_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "aliases",
     .m_size = sizeof(alias_state),

@@ -251,7 +251,7 @@ static PyModuleDef_Slot textmod_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef textmod_module = {
+static struct PyModuleDef textmod_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "textmod",
     .m_size = sizeof(textmod_state),

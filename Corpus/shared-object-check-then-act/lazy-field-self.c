@@ -267,7 +267,7 @@ static PyModuleDef_Slot docs_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef docs_module = {
+static struct PyModuleDef docs_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "docs",
     .m_slots = docs_slots,

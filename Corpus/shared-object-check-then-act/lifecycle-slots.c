@@ -129,7 +129,7 @@ Counter_dealloc(PyObject *op)
 static PyObject *
 Counter_add(CounterObject *self, PyObject *word)
 {
-    PyObject *old = PyDict_GetItemWithError(self->counts, word);  // expect: shared-object-check-then-act {{'self->counts'}}
+    PyObject *old = PyDict_GetItemWithError(self->counts, word);  // expect: shared-object-check-then-act {{'self->counts'}}  // expect: borrowed-reference
     if (old == NULL && PyErr_Occurred()) {
         return NULL;
     }
@@ -283,7 +283,7 @@ static PyModuleDef_Slot lifecycle_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef lifecycle_module = {
+static struct PyModuleDef lifecycle_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "lifecycle",
     .m_slots = lifecycle_slots,

@@ -40,7 +40,7 @@ locks_cached_upper(PyObject *module, PyObject *word)
     PyMutex_Lock(&cache_lock);
     int found = PyDict_GetItemRef(st->cache, word, &result);  // ok: shared-object-check-then-act
     if (found == 0) {
-        result = PyObject_CallMethod(word, "upper", NULL);
+        result = PyObject_CallMethod(word, "upper", NULL);  // expect: python-call-under-pymutex
         if (result != NULL && PyDict_SetItem(st->cache, word, result) < 0) {
             Py_CLEAR(result);
         }
@@ -327,7 +327,7 @@ static PyModuleDef_Slot locks_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef locks_module = {
+static struct PyModuleDef locks_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "locks",
     .m_size = sizeof(locks_state),

@@ -4,7 +4,6 @@
  * through `p = p->next`. Only the first parameter that points to a Python object (PyObject *,
  * or a struct that starts with PyObject_HEAD) is `self`.
  */
-// expect-no-findings
 #include <Python.h>
 
 typedef struct Node {
@@ -64,7 +63,7 @@ static PyMethodDef plain_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef plain_module = {
+static struct PyModuleDef plain_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT, .m_name = "plain", .m_size = 0, .m_methods = plain_methods,
 };
 

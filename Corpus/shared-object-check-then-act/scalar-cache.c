@@ -80,7 +80,7 @@ static PyModuleDef_Slot scalar_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef scalar_module = {
+static struct PyModuleDef scalar_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT, .m_name = "scalar", .m_size = 0, .m_slots = scalar_slots,
 };
 

@@ -17,7 +17,7 @@ static PyMutex canonical_lock;
 static PyObject *
 statics_intern(PyObject *module, PyObject *s)
 {
-    PyObject *hit = PyDict_GetItemWithError(intern_table, s);  // expect: shared-object-check-then-act {{'intern_table'}}
+    PyObject *hit = PyDict_GetItemWithError(intern_table, s);  // expect: shared-object-check-then-act {{'intern_table'}}  // expect: borrowed-reference
     if (hit != NULL) {
         return Py_NewRef(hit);
     }
@@ -98,7 +98,7 @@ statics_canonical(PyObject *module, PyObject *s)
     PyMutex_Lock(&canonical_lock);
     int found = PyDict_GetItemRef(canonical, s, &result);  // ok: shared-object-check-then-act
     if (found == 0) {
-        result = PyObject_CallMethod(s, "casefold", NULL);
+        result = PyObject_CallMethod(s, "casefold", NULL);  // expect: python-call-under-pymutex
         if (result != NULL && PyDict_SetItem(canonical, s, result) < 0) {
             Py_CLEAR(result);
         }
@@ -160,7 +160,7 @@ static PyModuleDef_Slot statics_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef statics_module = {
+static struct PyModuleDef statics_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "statics",
     .m_methods = statics_methods,

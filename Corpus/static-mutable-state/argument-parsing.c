@@ -113,7 +113,7 @@ static PyMethodDef cfg_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef cfg_module = {
+static struct PyModuleDef cfg_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_cfg",
     .m_size = -1,

@@ -91,13 +91,13 @@ static PyMethodDef net_methods[] = {
 };
 
 static PyModuleDef_Slot net_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef net_module = {
+static struct PyModuleDef net_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_netstat",
     .m_size = 0,

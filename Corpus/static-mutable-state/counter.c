@@ -76,7 +76,7 @@ static PyMethodDef stats_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef stats_module = {
+static struct PyModuleDef stats_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_stats",
     .m_doc = "Call statistics.",

@@ -119,7 +119,7 @@ static PyMethodDef graph_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef graph_module = {
+static struct PyModuleDef graph_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_graph",
     .m_size = -1,

@@ -18,7 +18,7 @@ static PyMethodDef cxx_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-static struct PyModuleDef cxx_module = {
+static struct PyModuleDef cxx_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT, "cxxinit", nullptr, -1, cxx_methods,
 };
 

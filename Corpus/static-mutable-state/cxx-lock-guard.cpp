@@ -119,13 +119,13 @@ static PyMethodDef wc_methods[] = {
 };
 
 static PyModuleDef_Slot wc_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, nullptr},
 };
 
-static PyModuleDef wc_module = {
+static PyModuleDef wc_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "_wordcount",
     nullptr,

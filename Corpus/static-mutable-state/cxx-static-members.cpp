@@ -108,13 +108,13 @@ static PyMethodDef methods[] = {
 }  // namespace imgcodec
 
 static PyModuleDef_Slot imgcodec_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, nullptr},
 };
 
-static PyModuleDef imgcodec_module = {
+static PyModuleDef imgcodec_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     "_imgcodec",
     "Toy image codec.",

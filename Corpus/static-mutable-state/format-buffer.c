@@ -127,13 +127,13 @@ point_exec(PyObject *module)
 
 static PyModuleDef_Slot point_slots[] = {
     {Py_mod_exec, point_exec},
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef point_module = {
+static struct PyModuleDef point_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_point",
     .m_size = 0,

@@ -121,7 +121,7 @@ static PyTypeObject Mat_Type = {
     .tp_new = Mat_new,
 };
 
-static struct PyModuleDef vec_module = {
+static struct PyModuleDef vec_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_vec",
     .m_size = -1,

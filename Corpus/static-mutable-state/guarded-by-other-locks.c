@@ -95,7 +95,7 @@ static PyMethodDef geo_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef geo_module = {
+static struct PyModuleDef geo_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_geo",
     .m_size = -1,

@@ -96,13 +96,13 @@ static PyMethodDef lru_methods[] = {
 };
 
 static PyModuleDef_Slot lru_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef lru_module = {
+static struct PyModuleDef lru_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_lru",
     .m_size = 0,

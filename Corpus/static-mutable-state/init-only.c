@@ -91,7 +91,7 @@ static PyMethodDef SpamMethods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef spammodule = {
+static struct PyModuleDef spammodule = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "spam",
     .m_size = -1,

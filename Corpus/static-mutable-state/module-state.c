@@ -126,13 +126,13 @@ static PyMethodDef meter_methods[] = {
 
 static PyModuleDef_Slot meter_slots[] = {
     {Py_mod_exec, meter_exec},
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
 };
 
-static struct PyModuleDef meter_module = {
+static struct PyModuleDef meter_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "_meter",
     .m_size = sizeof(meter_state),

@@ -36,7 +36,7 @@ static PyMethodDef positional_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef positional_module = {
+static struct PyModuleDef positional_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT, "positional", NULL, -1, positional_methods,
     NULL, positional_traverse, positional_clear, positional_free,
 };

@@ -57,7 +57,7 @@ static PyModuleDef_Slot teardown_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef teardown_module = {
+static struct PyModuleDef teardown_module = {  // expect: module-gil-declaration
     PyModuleDef_HEAD_INIT,
     .m_name = "teardown",
     .m_size = 0,

@@ -36,6 +36,17 @@ public struct Cursor {
         return (tu.path(of: file), Int(start), endFile == file ? Int(end) : Int(start))
     }
 
+    /// The extent in file positions: for code from a macro argument, where the argument was
+    /// written (even inside another macro's arguments); for a macro body, the expansion site.
+    public var fileRange: (file: String, start: Int, end: Int) {
+        let range = clang_getCursorExtent(raw)
+        var file: CXFile?, endFile: CXFile?
+        var start: UInt32 = 0, end: UInt32 = 0
+        clang_getFileLocation(clang_getRangeStart(range), &file, nil, nil, &start)
+        clang_getFileLocation(clang_getRangeEnd(range), &endFile, nil, nil, &end)
+        return (tu.path(of: file), Int(start), endFile == file ? Int(end) : Int(start))
+    }
+
     public var isDefinition: Bool { clang_isCursorDefinition(raw) != 0 }
     public var isInvalidDeclaration: Bool { clang_isInvalidDeclaration(raw) != 0 }
     public var isInSystemHeader: Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(raw)) != 0 }

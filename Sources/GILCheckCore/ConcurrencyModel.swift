@@ -20,6 +20,8 @@ public struct ConcurrencyModel: Sendable {
     /// Object life-cycle slots (tp_new, tp_init, tp_dealloc, tp_traverse, tp_clear, ...): the
     /// object is not yet, or no longer, visible to other threads.
     public let lifecycleFunctions: Set<String>
+    /// Custom allocators (tp_alloc slots).
+    public let allocatorFunctions: Set<String>
     /// Parameters that receive module state from their callers (`helper(st)` with
     /// `st = PyModule_GetState(m)`), by function USR.
     public let moduleStateParameters: [String: Set<Int>]
@@ -51,6 +53,7 @@ public struct ConcurrencyModel: Sendable {
         self.roles = project.roles
         self.moduleFunctions = project.moduleFunctions
         self.lifecycleFunctions = project.lifecycleFunctions
+        self.allocatorFunctions = project.allocatorFunctions
         self.moduleStateParameters = project.moduleStateParameters
         self.lazyStaticInits = findLazyStaticInits()
     }

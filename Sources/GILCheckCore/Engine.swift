@@ -37,12 +37,15 @@ public struct Engine: Sendable {
     }
 
     public let rules: [any Rule]
-    /// The level of each rule's findings (from its page, or configuration).
-    public let levels: [String: Severity]
+    /// Rules over the whole run's findings and modules, run after `rules`.
+    public let projectRules: [any ProjectRule]
+    /// Levels that replace the rules' own (configuration).
+    public let severityOverrides: [String: Severity]
 
-    public init(rules: [any Rule], levels: [String: Severity] = [:]) {
+    public init(rules: [any Rule], projectRules: [any ProjectRule] = [], severityOverrides: [String: Severity] = [:]) {
         self.rules = rules
-        self.levels = levels
+        self.projectRules = projectRules
+        self.severityOverrides = severityOverrides
     }
 
     /// The concurrency model of one file (for `gilcheck facts`).
@@ -147,13 +150,15 @@ public struct Engine: Sendable {
                 }
             }
         }
-        let sorted = findings.values.map { f -> Finding in
+        let sortedModules = modules.sorted { $0.location < $1.location }
+        var all = findings.values.sorted(by: Finding.reportOrder)
+        for rule in projectRules { all += rule.check(modules: sortedModules, findings: all) }
+        let sorted = all.map { f -> Finding in
             var f = f
-            f.severity = levels[f.ruleID] ?? f.severity
+            f.severity = severityOverrides[f.ruleID] ?? f.severity
             return f
         }.sorted(by: Finding.reportOrder)
-        return Result(findings: sorted, modules: modules.sorted { $0.location < $1.location },
-                      inputErrors: inputErrors, files: reports, headers: headers)
+        return Result(findings: sorted, modules: sortedModules, inputErrors: inputErrors, files: reports, headers: headers)
     }
 
     enum FileOutcome: Sendable {

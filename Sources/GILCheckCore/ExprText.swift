@@ -15,6 +15,9 @@ public enum ExprText {
             guard let base else { return field }
             return render(base) + (arrow ? "->" : ".") + field
         case .subscript(let b, let i): return "\(render(b))[\(render(i))]"
+        case .call(let c) where c.receiver == nil && c.arguments.count == 1 && (c.name == "operator->" || c.name == "operator*"):
+            // C++ smart pointers and iterators: `it->second` is operator->(it)->second.
+            return (c.name == "operator*" ? "*" : "") + render(c.arguments[0])
         case .call(let c):
             let callee = c.receiver.map { render($0) + "." + c.name } ?? c.name
             return "\(callee)(\(c.arguments.map(render).joined(separator: ", ")))"
@@ -51,6 +54,8 @@ public struct AccessPath: Hashable, Sendable {
     public var text: String
     /// The storage holds a pointer (an object reference), not a scalar.
     public var isPointer = false
+    /// The storage is atomic: plain operators on it are atomic operations.
+    public var isAtomic = false
 
     /// The path an expression designates, or nil when it is not an lvalue gilcheck follows.
     public init?(_ e: Expr) {
@@ -91,6 +96,7 @@ public struct AccessPath: Hashable, Sendable {
         }
         text = ExprText.render(e)
         isPointer = e.isPointer
+        isAtomic = e.isAtomic
     }
 
     public var staticUSR: String? {

@@ -13,6 +13,9 @@ public struct FactsExtractor {
     private var tokens: TokenIndex = TokenIndex([], file: "")
     private var currentFunction = ""
     private var parameterIndex: [String: Int] = [:]
+    /// Names visible in the function being converted (parameters, locals, statics), for macro
+    /// arguments recovered from tokens.
+    private var scope: [String: NameRef] = [:]
 
     public static func extract(from tu: TranslationUnit, mainFile: String, language: Language) -> UnitFacts {
         // The main file as clang names it in locations.
@@ -125,6 +128,10 @@ public struct FactsExtractor {
         "Py_tp_finalize": 80,
     ]
 
+    static func isAtomic(_ type: TypeInfo) -> Bool {
+        type.isAtomic || type.canonical.spelling.contains("atomic<")
+    }
+
     /// `PyObject *`, `PyTypeObject *`, or a pointer to a struct whose first member is a Python
     /// object header (`PyObject_HEAD`, `PyObject ob_base`, or another such struct).
     static func isPythonObjectPointer(_ type: TypeInfo) -> Bool {
@@ -134,8 +141,9 @@ public struct FactsExtractor {
             // C spells the canonical type "struct _object", C++ "_object".
             let name = record.spelling.replacingOccurrences(of: "const ", with: "").replacingOccurrences(of: "struct ", with: "")
             if ["_object", "PyObject", "_typeobject", "PyVarObject"].contains(name) { return true }
+            // C++: `struct MatrixObject : PyObject { ... }` starts with its base class.
             guard record.isRecord, let decl = record.declaration,
-                  let first = decl.children.first(where: { $0.kind == .fieldDecl }) else { return false }
+                  let first = decl.children.first(where: { $0.kind == .fieldDecl || $0.kind == .other(44) }) else { return false }
             record = first.type.canonical
         }
         return false
@@ -194,7 +202,12 @@ public struct FactsExtractor {
             ? cursor.children.filter { $0.kind == .parmDecl }
             : cursor.arguments
         parameterIndex = [:]
-        for (i, p) in parameters.enumerated() { parameterIndex[p.usr] = i }
+        scope = [:]
+        for v in facts.variables where v.scope != .classMember { scope[v.name] = NameRef(name: v.name, usr: v.usr, kind: .staticVariable) }
+        for (i, p) in parameters.enumerated() {
+            parameterIndex[p.usr] = i
+            scope[p.spelling] = NameRef(name: p.spelling, usr: p.usr, kind: .parameter(index: i))
+        }
         let body = convertStmt(bodyCursor)
         var displayName = cursor.spelling
         if let parent = cursor.semanticParent, [.structDecl, .classDecl, .classTemplate].contains(parent.kind) {
@@ -304,6 +317,11 @@ public struct FactsExtractor {
 
     private mutating func convertStmtStructure(_ cursor: Cursor) -> Stmt {
         let loc = location(cursor)
+        // `assert(...)` is compiled out of release builds: what it checks is not what runs.
+        if cursor.extent.start.file == tokens.file, let first = tokens.token(at: cursor.extent.start.offset),
+           first.spelling == "assert", first.kind == .identifier {
+            return Stmt(.block([]), at: loc)
+        }
         let children = cursor.children
         switch cursor.kind {
         case .compoundStmt:
@@ -410,10 +428,11 @@ public struct FactsExtractor {
     private mutating func convertLocalDecl(_ cursor: Cursor) -> LocalDeclaration {
         let isStatic = cursor.storageClass == .static || cursor.isThreadLocal
         let initCursor = cursor.children.last(where: { isExpression($0.kind) })
-        let initializer = initCursor.map { convertExpr($0) }
+        let initializer = initCursor.map { annotatingTarget(convertExpr($0), type: cursor.type, variable: cursor.spelling) }
         if isStatic || cursor.storageClass == .extern {
             if cursor.storageClass != .extern { addVariable(cursor, scope: .local(function: currentFunction)) }
         }
+        scope[cursor.spelling] = NameRef(name: cursor.spelling, usr: cursor.usr, kind: isStatic ? .staticVariable : .localVariable)
         return LocalDeclaration(
             name: cursor.spelling, usr: cursor.usr, typeSpelling: cursor.type.spelling, isStatic: isStatic,
             initializer: initializer, location: location(cursor))
@@ -440,11 +459,13 @@ public struct FactsExtractor {
 
     private mutating func convertExpr(_ cursor: Cursor) -> Expr {
         let loc = location(cursor)
+        if let call = recoveredMacroCall(cursor) { return Expr(.call(call), at: loc) }
         switch cursor.kind {
         case .parenExpr, .cStyleCastExpr, .cxxStaticCastExpr, .cxxReinterpretCastExpr, .cxxConstCastExpr,
              .cxxFunctionalCastExpr:
-            if let inner = cursor.children.last(where: { isExpression($0.kind) }) { return convertExpr(inner) }
-            return Expr(.other([]), at: loc)
+            guard let inner = cursor.children.last(where: { isExpression($0.kind) }) else { return Expr(.other([]), at: loc) }
+            let converted = convertExpr(inner)
+            return cursor.kind == .parenExpr ? converted : annotatingTarget(converted, type: cursor.type, variable: nil)
         case .unexposedExpr:
             let kids = cursor.children
             // A call clang could not type (an argument of unknown type, such as `&m` for a
@@ -462,7 +483,7 @@ public struct FactsExtractor {
             }
             return Expr(.other(kids.filter { isExpression($0.kind) }.map { convertExpr($0) }), at: loc)
         case .declRefExpr:
-            return Expr(.name(nameRef(cursor)), at: loc, isPointer: cursor.type.isPointer)
+            return Expr(.name(nameRef(cursor)), at: loc, isPointer: cursor.type.isPointer, isAtomic: Self.isAtomic(cursor.type))
         case .memberRefExpr:
             let kids = cursor.children.filter { isExpression($0.kind) }
             let base = kids.first.map { convertExpr($0) }
@@ -470,7 +491,8 @@ public struct FactsExtractor {
             if base == nil, language == .cxx, cursor.referenced?.kind == .cxxMethod {
                 return Expr(.member(base: nil, field: cursor.spelling, arrow: true), at: loc)
             }
-            return Expr(.member(base: base, field: cursor.spelling, arrow: arrow), at: loc, isPointer: cursor.type.isPointer)
+            return Expr(.member(base: base, field: cursor.spelling, arrow: arrow), at: loc, isPointer: cursor.type.isPointer,
+                        isAtomic: Self.isAtomic(cursor.type))
         case .callExpr:
             return Expr(.call(convertCall(cursor)), at: loc)
         case .integerLiteral:
@@ -495,7 +517,9 @@ public struct FactsExtractor {
             let kids = cursor.children.filter { isExpression($0.kind) }
             guard kids.count == 2 else { break }
             let op = binaryOperator(cursor, lhs: kids[0], rhs: kids[1])
-            let lhs = convertExpr(kids[0]), rhs = convertExpr(kids[1])
+            let lhs = convertExpr(kids[0])
+            var rhs = convertExpr(kids[1])
+            if op == "=" { rhs = annotatingTarget(rhs, type: kids[0].type, variable: ExprText.render(lhs)) }
             if cursor.kind == .compoundAssignOperator || op == "=" {
                 return Expr(.assign(op: cursor.kind == .compoundAssignOperator && op == "?" ? "?=" : op, target: lhs, value: rhs), at: loc)
             }
@@ -523,6 +547,66 @@ public struct FactsExtractor {
         return Expr(.other(cursor.children.filter { isExpression($0.kind) }.map { convertExpr($0) }), at: loc)
     }
 
+    /// Macros that expand to field accesses, whose names the AST loses (`PyList_GET_ITEM(l, i)`
+    /// is `((PyListObject *)l)->ob_item[i]` in 3.13): recovered as calls from the tokens.
+    static let recoveredMacros: Set<String> = [
+        "PyList_GET_ITEM", "PyList_GET_SIZE", "PyTuple_GET_ITEM", "PyTuple_GET_SIZE", "PySequence_Fast_ITEMS",
+        "PySequence_Fast_GET_ITEM", "PySequence_Fast_GET_SIZE", "PyWeakref_GET_OBJECT", "PyCell_GET",
+        "PyList_SET_ITEM", "PyTuple_SET_ITEM", "PyTuple_Check", "PyTuple_CheckExact", "PyList_Check",
+        "PyList_CheckExact", "PyDict_Check", "PyDict_CheckExact",
+    ]
+
+    private func recoveredMacroCall(_ cursor: Cursor) -> Call? {
+        let ext = cursor.fileRange
+        guard ext.file == tokens.file, let name = tokens.token(at: ext.start),
+              name.kind == .identifier, Self.recoveredMacros.contains(name.spelling) else { return nil }
+        // The invocation: the name, then balanced parentheses, all inside the cursor's extent.
+        let following = tokens.tokens(in: ext.start..<Int.max)
+        var invocation: [Token] = []
+        var open = 0
+        for t in following {
+            invocation.append(t)
+            if invocation.count == 2, t.spelling != "(" { return nil }
+            if t.spelling == "(" { open += 1 }
+            if t.spelling == ")" { open -= 1; if open == 0 { break } }
+        }
+        // The cursor must end where the invocation ends (`PyList_Check(x) && y` does not).
+        guard invocation.count >= 3, open == 0, let close = invocation.last,
+              close.offset == ext.end || close.offset == tokens.lastToken(before: ext.end, from: ext.start)?.offset
+                // Inside another macro's arguments libclang 14 gives the expansion only the
+                // position of the macro's name.
+                || ext.end == ext.start
+        else { return nil }
+        var args: [[Token]] = [[]]
+        var depth = 0
+        for t in invocation[2..<(invocation.count - 1)] {
+            if t.spelling == "(" || t.spelling == "[" || t.spelling == "{" { depth += 1 }
+            if t.spelling == ")" || t.spelling == "]" || t.spelling == "}" { depth -= 1 }
+            if t.spelling == "," && depth == 0 { args.append([]); continue }
+            args[args.count - 1].append(t)
+        }
+        guard depth == 0 else { return nil }
+        let loc = location(cursor)
+        return Call(name: name.spelling, usr: "", receiver: nil,
+                    arguments: args.filter { !$0.isEmpty }.map { tokens -> Expr in
+                        var parser = TokenExpressionParser(tokens: tokens, scope: scope, location: loc)
+                        return parser.parse()
+                    })
+    }
+
+    /// Allocators whose destination decides whether they are used correctly.
+    static let trackedAllocators: Set<String> = ["PyObject_Malloc", "PyObject_Calloc", "PyObject_Realloc"]
+
+    /// Records the type `value` (an allocator call, possibly cast) is stored as.
+    private func annotatingTarget(_ value: Expr, type: TypeInfo, variable: String?) -> Expr {
+        guard case .call(var call) = value.kind, Self.trackedAllocators.contains(call.name) else { return value }
+        call.resultTarget = ResultTarget(typeSpelling: type.spelling, isPythonObject: Self.isPythonObjectPointer(type),
+                                         variable: variable ?? call.resultTarget?.variable)
+        var annotated = value
+        annotated.kind = .call(call)
+        return annotated
+    }
+
     private func calleeFunction(_ cursor: Cursor) -> Cursor? {
         var c = cursor
         while c.kind == .unexposedExpr, let only = c.children.first { c = only }
@@ -530,8 +614,15 @@ public struct FactsExtractor {
         return decl
     }
 
+    /// `PY_SSIZE_T_CLEAN` renames some calls before 3.13 (`PyObject_CallMethod` becomes
+    /// `_PyObject_CallMethod_SizeT`): report them by the name that was written.
+    static func writtenName(_ name: String) -> String {
+        guard name.hasPrefix("_Py"), name.hasSuffix("_SizeT") else { return name }
+        return String(name.dropFirst().dropLast(6))
+    }
+
     private mutating func convertCall(_ cursor: Cursor) -> Call {
-        let name = cursor.spelling
+        let name = Self.writtenName(cursor.spelling)
         let referenced = cursor.referenced
         let args = cursor.arguments
         let kids = cursor.children.filter { isExpression($0.kind) }
@@ -582,20 +673,28 @@ public struct FactsExtractor {
     /// Operators are read from the tokens where the expression was written: this function's
     /// tokens, or, for code from a macro body, the macro definition's.
     private func tokens(for range: (file: String, start: Int, end: Int)) -> TokenIndex? {
-        if range.file == tokens.file { return tokens }
+        if range.file == tokens.file, tokens.covers(range.start) { return tokens }
         guard !range.file.isEmpty, range.end > range.start else { return nil }
         return TokenIndex(tu.tokens(inFile: range.file, from: range.start, to: range.end), file: range.file)
     }
 
     private func unaryOperator(_ cursor: Cursor) -> (String, Bool) {
         let range = cursor.spellingRange
-        guard let tokens = tokens(for: range) else { return ("?", false) }
-        if let first = tokens.token(at: range.start), first.kind == .punctuation {
-            return (first.spelling, false)
+        if let tokens = tokens(for: range) {
+            if let first = tokens.token(at: range.start), first.kind == .punctuation {
+                return (first.spelling, false)
+            }
+            if let last = tokens.lastToken(before: range.end, from: range.start), last.kind == .punctuation,
+               last.spelling == "++" || last.spelling == "--" {
+                return (last.spelling, true)
+            }
         }
-        if let last = tokens.lastToken(before: range.end, from: range.start), last.kind == .punctuation,
-           last.spelling == "++" || last.spelling == "--" {
-            return (last.spelling, true)
+        // In a macro body libclang 14 does not say where the operator was written; the types
+        // still tell address-of and dereference apart.
+        if let operand = cursor.children.first(where: { isExpression($0.kind) }) {
+            let result = cursor.type.canonical, inner = operand.type.canonical
+            if result.isPointer, result.pointee.canonical.spelling == inner.spelling { return ("&", false) }
+            if inner.isPointer, inner.pointee.canonical.spelling == result.spelling { return ("*", false) }
         }
         return ("?", false)
     }

@@ -52,3 +52,9 @@ public protocol Rule: Sendable {
     var id: String { get }
     func check(_ model: ConcurrencyModel) -> [Finding]
 }
+
+/// A check over the whole run: every extension module and the findings of the unit rules.
+public protocol ProjectRule: Sendable {
+    var id: String { get }
+    func check(modules: [ExtensionModule], findings: [Finding]) -> [Finding]
+}

@@ -70,6 +70,18 @@ public struct CallEvent: Sendable {
     public var guards: [Guard]
     /// Writes recorded before this call (orders calls against writes).
     public var order: Int
+    /// Lambda nesting: a lambda's body may run elsewhere, later.
+    public var frame = 0
+    /// Containers whose size bounds an enclosing loop (`for (i = 0; i < PyList_GET_SIZE(l); i++)`).
+    public var loopBounds: Set<String> = []
+}
+
+/// A read of a Python object's header fields (`ob_type`, `ob_refcnt`, ...) written out directly.
+public struct ObjectFieldRead: Sendable {
+    public var field: String
+    public var location: SourceLocation
+    public var guards: [Guard]
+    public var frame: Int
 }
 
 /// An `if` that tests whether `path` is set (non-NULL, non-zero), and the writes on the path
@@ -114,7 +126,10 @@ public struct FunctionFlow: Sendable {
     /// Critical sections opened while another was open: (inner, outer).
     public private(set) var nestedCriticalSections: [(inner: Guard, outer: Guard)] = []
 
+    public private(set) var objectFieldReads: [ObjectFieldRead] = []
+
     private var guards: [Guard] = []
+    private var loopBounds: [Set<String>] = []
     private var nextGuardID = 1
     private var loopDepth = 0
     private var frame = 0
@@ -185,10 +200,15 @@ public struct FunctionFlow: Sendable {
             }
             return thenExits && elseExits
         case .loop(let header, let body):
+            let firstHeaderCall = calls.count
             for h in header { _ = walk(h) }
+            let bounds = Set(calls[firstHeaderCall...].filter { Self.sizeCalls.contains($0.call.name) }
+                .compactMap { $0.call.arguments.first.map(ExprText.render) })
             let before = guards
             loopDepth += 1
+            loopBounds.append(bounds)
             _ = walk(body)
+            loopBounds.removeLast()
             loopDepth -= 1
             guards = before
         case .switch(let condition, let body):
@@ -273,6 +293,9 @@ public struct FunctionFlow: Sendable {
             frame += 1
             _ = walk(body)
             frame -= 1
+        case .member(let base, let field, _) where Self.objectHeaderFields.contains(field):
+            objectFieldReads.append(ObjectFieldRead(field: field, location: e.location, guards: guards, frame: frame))
+            if let base { visit(base) }
         default:
             for child in e.children { visit(child) }
         }
@@ -301,7 +324,7 @@ public struct FunctionFlow: Sendable {
                 if case .unary("&", _, _) = arg.kind { continue }
                 visit(arg)
             }
-            calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+            recordCall(call, at: e.location)
             return
         }
         if name == "call_once" || name == "std::call_once" {
@@ -317,12 +340,12 @@ public struct FunctionFlow: Sendable {
                     visit(arg)
                 }
             }
-            calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+            recordCall(call, at: e.location)
             return
         }
         if let receiver = call.receiver { visit(receiver) }
         for arg in call.arguments { visit(arg) }
-        calls.append(CallEvent(call: call, location: e.location, guards: guards, order: writes.count))
+        recordCall(call, at: e.location)
 
         if let (first, variadic) = Synchronization.writesThroughArguments[name] {
             let written = variadic ? Array(call.arguments.dropFirst(first)) : Array(call.arguments.dropFirst(first).prefix(1))
@@ -426,6 +449,14 @@ public struct FunctionFlow: Sendable {
         writes.append(WriteEvent(path: path, text: text, location: location, guards: guards, isReadModifyWrite: readModifyWrite))
     }
 
+    /// Calls that return a new object nobody else holds yet.
+    static func createsObject(_ name: String) -> Bool {
+        name.hasSuffix("_New") || name.hasPrefix("PyObject_New") || name.hasPrefix("PyObject_GC_New")
+            || name.hasSuffix("FromString") || ["Py_BuildValue", "PyTuple_Pack", "PyList_AsTuple", "PySequence_List",
+                                               "PyDict_Copy", "PyList_GetSlice", "PyTuple_GetSlice",
+                                               "PyFrozenSet_New", "PySet_New"].contains(name)
+    }
+
     private static func refers(_ origin: LocalOrigin, to usr: String) -> Bool {
         if case .sharedValue(let p) = origin, p.root == .local(usr: usr) { return true }
         return false
@@ -443,16 +474,24 @@ public struct FunctionFlow: Sendable {
         case .call(let c):
             if Synchronization.returnsModuleState(c.name) { return .moduleState }
             if c.name == "PySequence_Fast", let first = c.arguments.first { return .fastSequence(of: AccessPath(first)) }
-            if c.name.hasSuffix("_New") || c.name == "Py_BuildValue" || c.name.hasPrefix("PyObject_New")
-                || c.name.hasPrefix("PyObject_GC_New") || c.name.hasSuffix("FromString") {
-                return .fresh
-            }
+            if Self.createsObject(c.name) { return .fresh }
             return nil
         case .conditional(_, let t, _):
             return origin(of: t)
+        case .initList(let items) where items.count == 1:
+            return origin(of: items[0])
         default:
             return nil
         }
+    }
+
+    static let sizeCalls: Set<String> = ["PyList_GET_SIZE", "PyList_Size", "PySequence_Fast_GET_SIZE", "PyTuple_GET_SIZE", "PySequence_Size", "PySequence_Length"]
+    /// PyObject and PyVarObject header fields: reading them needs an attached thread state.
+    static let objectHeaderFields: Set<String> = ["ob_type", "ob_refcnt", "ob_size", "ob_ref_local", "ob_ref_shared", "ob_tid", "ob_base"]
+
+    private mutating func recordCall(_ call: Call, at location: SourceLocation) {
+        calls.append(CallEvent(call: call, location: location, guards: guards, order: writes.count, frame: frame,
+                               loopBounds: loopBounds.reduce(into: Set<String>()) { $0.formUnion($1) }))
     }
 
     // MARK: Conditions

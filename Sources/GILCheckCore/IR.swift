@@ -22,6 +22,23 @@ public struct Call: Sendable, Hashable {
     /// For member calls, the object (`m` in `m.lock()`).
     public var receiver: Expr?
     public var arguments: [Expr]
+    /// Where an allocator's result goes: the variable or cast type it is stored as.
+    public var resultTarget: ResultTarget? = nil
+
+    public init(name: String, usr: String, receiver: Expr?, arguments: [Expr]) {
+        self.name = name
+        self.usr = usr
+        self.receiver = receiver
+        self.arguments = arguments
+    }
+}
+
+/// The type a call's result is stored as or cast to.
+public struct ResultTarget: Sendable, Hashable {
+    public var typeSpelling: String
+    public var isPythonObject: Bool
+    /// The variable it is stored in, when it is.
+    public var variable: String?
 }
 
 /// An expression, reduced to what the analysis reads. Parentheses and casts are dropped.
@@ -52,11 +69,14 @@ public struct Expr: Sendable, Hashable {
     public var location: SourceLocation
     /// The value is a pointer (names and members only; false when unknown).
     public var isPointer = false
+    /// The value has an atomic type, `_Atomic` or `std::atomic` (names and members only).
+    public var isAtomic = false
 
-    public init(_ kind: Kind, at location: SourceLocation, isPointer: Bool = false) {
+    public init(_ kind: Kind, at location: SourceLocation, isPointer: Bool = false, isAtomic: Bool = false) {
         self.kind = kind
         self.location = location
         self.isPointer = isPointer
+        self.isAtomic = isAtomic
     }
 
     /// Direct subexpressions, in source order.

@@ -15,6 +15,8 @@ public struct ProjectClassification: Sendable {
     /// Object life-cycle slots (tp_new, tp_init, tp_dealloc, ...): the object is not yet, or no
     /// longer, visible to other threads.
     public var lifecycleFunctions: Set<String> = []
+    /// Custom allocators (tp_alloc): they allocate the object itself.
+    public var allocatorFunctions: Set<String> = []
     /// Parameters that receive module state from their callers, by function USR.
     public var moduleStateParameters: [String: Set<Int>] = [:]
 
@@ -44,7 +46,7 @@ public struct ProjectClassification: Sendable {
         "tp_mro", "tp_cache", "tp_subclasses", "tp_weaklist", "tp_del", "tp_version_tag", "tp_finalize",
         "tp_vectorcall",
     ]
-    static let moduleCreate = 1, moduleExec = 2
+    static let moduleCreate = 1, moduleExec = 2, allocSlot = 47
     /// PyModuleDef's teardown hooks: they run when the module is cleared or freed (garbage
     /// collection stops the world in the free-threaded build), not alongside other calls.
     static let moduleTeardownFields: Set<String> = ["m_traverse", "m_clear", "m_free"]
@@ -121,9 +123,11 @@ public struct ProjectClassification: Sendable {
                     if moduleTables.contains(variable) { moduleFunctions.insert(functions[i].usr) }
                     if typeName == "PyType_Slot", case .number(let n)? = slot, Self.lifecycleSlotNumbers.contains(n) {
                         lifecycleFunctions.insert(functions[i].usr)
+                        if n == Self.allocSlot { allocatorFunctions.insert(functions[i].usr) }
                     }
                     if case .field(let field)? = slot, Self.lifecycleFields.contains(field) {
                         lifecycleFunctions.insert(functions[i].usr)
+                        if field == "tp_alloc" { allocatorFunctions.insert(functions[i].usr) }
                     }
                     entry.insert(i)
                 case .callArgument(let callee, let index, _):
@@ -141,6 +145,7 @@ public struct ProjectClassification: Sendable {
                           let i = resolve(usr: ref.usr, name: ref.name, unit: u) else { continue }
                     if Self.moduleTeardownFields.contains(fields[pos]) { initRoots.insert(i) }
                     if Self.lifecycleFields.contains(fields[pos]) { lifecycleFunctions.insert(functions[i].usr) }
+                    if fields[pos] == "tp_alloc" { allocatorFunctions.insert(functions[i].usr) }
                 }
             }
         }

@@ -35,6 +35,12 @@ struct TokenIndex {
         return lo
     }
 
+    /// Whether `offset` lies within these tokens (a macro defined elsewhere in the file does not).
+    func covers(_ offset: Int) -> Bool {
+        guard let first = tokens.first, let last = tokens.last else { return false }
+        return offset >= first.offset && offset <= last.offset
+    }
+
     func token(at offset: Int) -> Token? {
         let i = firstIndex(atOrAfter: offset)
         return i < tokens.count && tokens[i].offset == offset ? tokens[i] : nil

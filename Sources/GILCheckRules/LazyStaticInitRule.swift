@@ -18,7 +18,7 @@ public struct LazyStaticInitRule: Rule {
                 + "(PyMutex_Lock/PyMutex_Unlock, CPython 3.13+) and re-check under the lock"
                 + (model.facts.language == .cxx ? ", or use a function-local `static` initializer or std::call_once." : ".")
             return Finding(
-                ruleID: id, severity: .warning, message: message, location: lazy.check.location,
+                ruleID: id, severity: defaultLevel, message: message, location: lazy.check.location,
                 notes: [Finding.Note("'\(name)' is written here, after the check", at: lazy.write.location),
                         Finding.Note("'\(lazy.variable.name)' is declared here", at: lazy.variable.location)],
                 symbol: name, function: function)

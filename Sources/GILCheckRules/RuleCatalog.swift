@@ -71,9 +71,9 @@ public enum RuleCatalog {
     public static let descriptors: [RuleDescriptor] = RulePages.all.compactMap(RuleDescriptor.init).sorted { $0.id < $1.id }
 
     public static func descriptor(_ id: String) -> RuleDescriptor? { descriptors.first { $0.id == id } }
+}
 
-    /// Each rule's default level, from its page.
-    public static var levels: [String: Severity] {
-        Dictionary(uniqueKeysWithValues: descriptors.map { ($0.id, $0.level) })
-    }
+extension Rule {
+    /// The level the rule's page gives its findings.
+    public var defaultLevel: Severity { RuleCatalog.descriptor(id)?.level ?? .warning }
 }

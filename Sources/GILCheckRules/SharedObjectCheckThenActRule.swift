@@ -70,7 +70,7 @@ public struct SharedObjectCheckThenActRule: Rule {
                 + "are separate steps, so another thread can insert or remove key '\(key)' between them (duplicated work, "
                 + "a lost update or a leaked reference). Fix: \(fix)"
             findings.append(Finding(
-                ruleID: id, severity: .warning, message: message, location: get.location,
+                ruleID: id, severity: defaultLevel, message: message, location: get.location,
                 notes: [Finding.Note("'\(container.text)' is updated here with \(set.call.name), after the lookup", at: set.location)],
                 symbol: container.text, function: flow.function.displayName))
         }
@@ -104,7 +104,7 @@ public struct SharedObjectCheckThenActRule: Rule {
                 + "Fix: hold Py_BEGIN_CRITICAL_SECTION(\(owner)) ... Py_END_CRITICAL_SECTION() (CPython 3.13+) around the "
                 + "check and the assignment, or create it in \(createIn)."
             findings.append(Finding(
-                ruleID: id, severity: .warning, message: message, location: check.location,
+                ruleID: id, severity: defaultLevel, message: message, location: check.location,
                 notes: [Finding.Note("'\(check.path.text)' is assigned here, after the check", at: write.location)],
                 symbol: check.path.text, function: flow.function.displayName))
         }

@@ -29,7 +29,7 @@ public struct StaticMutableStateRule: Rule {
             let message = "\(kind(of: v)) '\(v.name)' is written without synchronization in '\(function.displayName)' "
                 + "(`\(first.text)`), which can run in several threads at once under free-threading; "
                 + "concurrent writes race and can lose updates or corrupt it. Fix: \(fix(for: v))"
-            return Finding(ruleID: id, severity: .warning, message: message, location: first.location, notes: notes,
+            return Finding(ruleID: id, severity: defaultLevel, message: message, location: first.location, notes: notes,
                            symbol: v.name, function: function.displayName)
         }
     }

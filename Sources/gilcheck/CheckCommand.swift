@@ -69,14 +69,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let selected = Set(Self.ids(select)), ignored = Set(Self.ids(ignore))
-        let rules = AllRules.rules.filter { (selected.isEmpty || selected.contains($0.id)) && !ignored.contains($0.id) }
+        let enabled = { (id: String) in (selected.isEmpty || selected.contains(id)) && !ignored.contains(id) }
+        let rules = AllRules.rules.filter { enabled($0.id) }
+        let projectRules = AllRules.projectRules.filter { enabled($0.id) }
         var options = Engine.Options(paths: paths)
         options.compileCommands = compileCommands
         options.pythonInclude = pythonInclude
         options.extraArguments = CompilerPassthrough.arguments
         options.jobs = jobs
         options.forceEmbeddedHeaders = embeddedHeaders
-        let result = Engine(rules: rules, levels: RuleCatalog.levels).run(options)
+        let result = Engine(rules: rules, projectRules: projectRules).run(options)
 
         let context = ReportContext(result: result, sourceRoot: sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first))
         let report: String

@@ -182,7 +182,7 @@ struct ReportFormatTests {
         let lines = run.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)
         for line in lines {
-            #expect(line.hasPrefix("::warning file=Corpus/demo/textstats.c,line="))
+            #expect(line.hasPrefix("::warning file=Corpus/demo/textstats.c,line=") || line.hasPrefix("::error file=Corpus/demo/textstats.c,line="))
             #expect(line.contains(",title=gilcheck "))
         }
         #expect(run.stdout.contains("%0A"), "notes are folded into the message")

@@ -13,7 +13,7 @@ struct RulePageTests {
     }()
 
     @Test func everyRuleHasAPageAndEveryPageARule() {
-        let ruleIDs = Set(AllRules.rules.map(\.id))
+        let ruleIDs = Set(AllRules.ids)
         let pageIDs = Set(Self.pageFiles.map { String($0.dropLast(3)) })
         #expect(ruleIDs == pageIDs)
         #expect(Set(RuleCatalog.descriptors.map(\.id)) == ruleIDs)

@@ -41,7 +41,7 @@ enum HeaderConfiguration: CustomTestStringConvertible, Sendable, Hashable {
 
 enum Analysis {
     static func run(_ paths: [String], headers: HeaderConfiguration, arguments: [String] = [],
-                    rules: [any Rule] = AllRules.rules) -> Engine.Result {
+                    rules: [any Rule] = AllRules.rules, projectRules: [any ProjectRule] = AllRules.projectRules) -> Engine.Result {
         var options = Engine.Options(paths: paths)
         options.extraArguments = arguments
         options.jobs = 1
@@ -49,6 +49,6 @@ enum Analysis {
         case .embedded: options.forceEmbeddedHeaders = true
         case .installed(let dir): options.pythonInclude = dir
         }
-        return Engine(rules: rules, levels: RuleCatalog.levels).run(options)
+        return Engine(rules: rules, projectRules: projectRules).run(options)
     }
 }

@@ -5,6 +5,1428 @@ enum RulePages {
     static let all: [String] = [
         ##"""
 ---
+id: borrowed-reference
+name: BorrowedReference
+summary: A borrowed reference taken from a dict, list or cell that other threads can change is used without a lock.
+level: warning
+precision: medium
+tags: [free-threading, concurrency, borrowed-reference, use-after-free]
+---
+## What it does
+
+Finds calls to C API functions that return a
+[borrowed reference](https://docs.python.org/3/glossary.html#term-borrowed-reference)
+into a container that other threads can reach, when the result is then used:
+
+| Borrowing call | Strong-reference replacement | Since |
+|---|---|---|
+| `PyDict_GetItem`, `PyDict_GetItemWithError` | `PyDict_GetItemRef` | 3.13 |
+| `PyDict_GetItemString` | `PyDict_GetItemStringRef` | 3.13 |
+| `PyDict_SetDefault` | `PyDict_SetDefaultRef` | 3.13 |
+| `PyList_GetItem`, `PyList_GET_ITEM` | `PyList_GetItemRef` | 3.13 |
+| `PyImport_AddModule` | `PyImport_AddModuleRef` | 3.13 |
+| `PyCell_GET` | `PyCell_Get` | all versions |
+
+The container counts as shared when it is:
+
+- a `static` or global variable;
+- a field of `self`, the first parameter of a function that runs concurrently
+  when it points to a Python object (`PyObject *` or a struct that starts with
+  `PyObject_HEAD`), also through a cast copy (`MyObject *obj = (MyObject *)self;`);
+- a field of module state: a local assigned from `PyModule_GetState`,
+  `PyType_GetModuleState` or a function with `state` in its name, or a
+  parameter that receives such a value;
+- a local variable read from one of these (`PyObject *d = self->dict;`).
+
+`PyImport_AddModule` is always reported: it returns an entry of
+`sys.modules`, which every thread shares. For `PyCell_GET` the cell itself
+must be shared.
+
+The result is *used* when it is stored in a variable that is later used for
+anything other than a `NULL` test (`== NULL`, `!= NULL`, `!x`), or when it is
+passed straight to another call or returned. The finding is reported on the
+line of the borrowing call and names the container and the replacement.
+
+Only code that can run in several threads at once is checked: functions in
+method and getset tables, type slots, callbacks, non-`static` functions, and
+everything they call. Not reported:
+
+- `PyTuple_GetItem` and `PyTuple_GET_ITEM`: tuples are immutable, so the item
+  lives as long as the tuple;
+- keyword-argument dicts and other parameters after the first: the HOWTO
+  calls kwargs dicts "effectively private";
+- containers created in the same function (`PyDict_New`, `PyList_New`,
+  `Py_BuildValue`, other `*_New` calls) that no other thread can see yet;
+- a result that is only compared with `NULL`;
+- calls inside `Py_BEGIN_CRITICAL_SECTION` on the container (or on `self`
+  for fields of `self`), inside `Py_BEGIN_CRITICAL_SECTION2` on either, or
+  while a mutex is held (`PyMutex`, pthread and C11 mutexes, C++
+  `std::lock_guard` and friends);
+- `PyInit_*`, `Py_mod_exec` and `Py_mod_create` functions and what only they
+  call: import runs them once, before other threads can see the module.
+
+A `PyList_GET_ITEM` in a loop bounded by `PyList_GET_SIZE` of a shared list is
+reported once, by [`unlocked-sequence-access`](unlocked-sequence-access.md).
+`PyDict_Next` is covered by [`unlocked-dict-iteration`](unlocked-dict-iteration.md)
+and `PyWeakref_GetObject` by [`weakref-borrowed-get`](weakref-borrowed-get.md).
+
+## Why is this bad?
+
+A borrowed reference stays valid only as long as the container keeps the
+item. With the GIL, nothing else could run between the lookup and the use
+unless the code released the GIL or called back into Python, so extensions
+used borrowed results freely. In the free-threaded build (CPython 3.13t and
+3.14t, PEP 703), another thread can delete or replace the item at any moment:
+the container drops its reference, the object is freed, and this thread
+reads freed memory or calls a dangling pointer.
+
+Taking a reference right away does not help. In
+`Py_NewRef(PyList_GetItem(list, 0))` the item can be freed between the
+return and the increment, as the free-threading porting guide points out.
+Each dict and list function is thread-safe for the duration of its own call;
+the strong-reference variants take the new reference as part of the lookup,
+so the item cannot be freed in between.
+
+`PyImport_AddModule` has the same problem with `sys.modules`: any thread can
+delete or replace the entry. `PyCell_GET` reads a cell that a closure or
+another thread can `PyCell_Set` at the same time.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+typedef struct {
+    PyObject *handlers;     /* dict: event name -> callable */
+} bus_state;
+
+static PyObject *
+bus_register(PyObject *module, PyObject *args)
+{
+    PyObject *event, *handler;
+    if (!PyArg_ParseTuple(args, "UO:register", &event, &handler)) {
+        return NULL;
+    }
+    bus_state *st = PyModule_GetState(module);
+    if (PyDict_SetItem(st->handlers, event, handler) < 0) {   /* replaces the old handler */
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+bus_dispatch(PyObject *module, PyObject *args)
+{
+    PyObject *event, *payload;
+    if (!PyArg_ParseTuple(args, "UO:dispatch", &event, &payload)) {
+        return NULL;
+    }
+    bus_state *st = PyModule_GetState(module);
+    /* Borrowed: register() in another thread can free it at any moment. */
+    PyObject *handler = PyDict_GetItemWithError(st->handlers, event);
+    if (handler == NULL) {
+        return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+    }
+    return PyObject_CallOneArg(handler, payload);
+}
+
+static int
+bus_exec(PyObject *module)
+{
+    bus_state *st = PyModule_GetState(module);
+    st->handlers = PyDict_New();
+    return st->handlers != NULL ? 0 : -1;
+}
+
+static int
+bus_clear(PyObject *module)
+{
+    bus_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->handlers);
+    return 0;
+}
+
+static PyMethodDef bus_methods[] = {
+    {"register", bus_register, METH_VARARGS, "Set the handler of an event."},
+    {"dispatch", bus_dispatch, METH_VARARGS, "Call the handler of an event."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot bus_slots[] = {
+    {Py_mod_exec, bus_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef bus_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "bus",
+    .m_size = sizeof(bus_state),
+    .m_methods = bus_methods,
+    .m_slots = bus_slots,
+    .m_clear = bus_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_bus(void)
+{
+    return PyModuleDef_Init(&bus_module);
+}
+```
+
+## Use instead
+
+Use the function that returns a strong reference (see the table above), and
+release the reference with `Py_DECREF` when done. `PyDict_GetItemRef`
+returns 1 when the key is found, 0 when it is missing (with `*result` set to
+`NULL`) and -1 on error, which also removes the `PyErr_Occurred()` check
+that `PyDict_GetItemWithError` needs.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject *handlers;     /* dict: event name -> callable */
+} bus_state;
+
+static PyObject *
+bus_register(PyObject *module, PyObject *args)
+{
+    PyObject *event, *handler;
+    if (!PyArg_ParseTuple(args, "UO:register", &event, &handler)) {
+        return NULL;
+    }
+    bus_state *st = PyModule_GetState(module);
+    if (PyDict_SetItem(st->handlers, event, handler) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+bus_dispatch(PyObject *module, PyObject *args)
+{
+    PyObject *event, *payload;
+    if (!PyArg_ParseTuple(args, "UO:dispatch", &event, &payload)) {
+        return NULL;
+    }
+    bus_state *st = PyModule_GetState(module);
+    PyObject *handler;
+    int found = PyDict_GetItemRef(st->handlers, event, &handler);   /* strong reference */
+    if (found <= 0) {
+        return found < 0 ? NULL : Py_NewRef(Py_None);
+    }
+    PyObject *result = PyObject_CallOneArg(handler, payload);
+    Py_DECREF(handler);
+    return result;
+}
+
+static int
+bus_exec(PyObject *module)
+{
+    bus_state *st = PyModule_GetState(module);
+    st->handlers = PyDict_New();
+    return st->handlers != NULL ? 0 : -1;
+}
+
+static int
+bus_clear(PyObject *module)
+{
+    bus_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->handlers);
+    return 0;
+}
+
+static PyMethodDef bus_methods[] = {
+    {"register", bus_register, METH_VARARGS, "Set the handler of an event."},
+    {"dispatch", bus_dispatch, METH_VARARGS, "Call the handler of an event."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot bus_slots[] = {
+    {Py_mod_exec, bus_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef bus_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "bus",
+    .m_size = sizeof(bus_state),
+    .m_methods = bus_methods,
+    .m_slots = bus_slots,
+    .m_clear = bus_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_bus(void)
+{
+    return PyModuleDef_Init(&bus_module);
+}
+```
+
+For lists, `PyList_GetItemRef` (3.13) checks the index and returns a strong
+reference or `NULL` with `IndexError`. When several reads must see the same
+state of the container (the first and the last item of a queue, say), hold a
+critical section on the container, `Py_BEGIN_CRITICAL_SECTION(obj)` ...
+`Py_END_CRITICAL_SECTION()` (3.13, no-ops in the default build), and take
+strong references before leaving it. Do not `return` from inside the
+section.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *items;        /* list; push() and clear() change it */
+} QueueObject;
+
+static PyObject *
+Queue_ends(QueueObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *first = NULL, *last = NULL;
+    Py_BEGIN_CRITICAL_SECTION(self->items);
+    Py_ssize_t n = PyList_GET_SIZE(self->items);
+    if (n > 0) {
+        first = Py_NewRef(PyList_GET_ITEM(self->items, 0));
+        last = Py_NewRef(PyList_GET_ITEM(self->items, n - 1));
+    }
+    Py_END_CRITICAL_SECTION();
+    if (first == NULL) {
+        return PyTuple_New(0);
+    }
+    return Py_BuildValue("(NN)", first, last);
+}
+
+static PyObject *
+Queue_peek(QueueObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyList_GetItemRef(self->items, 0);   /* IndexError when empty */
+}
+
+static PyObject *
+Queue_push(QueueObject *self, PyObject *item)
+{
+    if (PyList_Append(self->items, item) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static int
+Queue_init(QueueObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *items = PyList_New(0);
+    if (items == NULL) {
+        return -1;
+    }
+    Py_XSETREF(self->items, items);
+    return 0;
+}
+
+static void
+Queue_dealloc(QueueObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->items);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Queue_methods[] = {
+    {"ends", (PyCFunction)Queue_ends, METH_NOARGS, "(first, last), or () when empty."},
+    {"peek", (PyCFunction)Queue_peek, METH_NOARGS, "The first item."},
+    {"push", (PyCFunction)Queue_push, METH_O, "Append an item."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Queue_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Queue_init},
+    {Py_tp_dealloc, Queue_dealloc},
+    {Py_tp_methods, Queue_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Queue_spec = {
+    .name = "queues.Queue",
+    .basicsize = sizeof(QueueObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Queue_slots,
+};
+
+static int
+queues_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Queue_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Queue", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot queues_slots[] = {
+    {Py_mod_exec, queues_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef queues_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "queues",
+    .m_size = 0,
+    .m_slots = queues_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_queues(void)
+{
+    return PyModuleDef_Init(&queues_module);
+}
+```
+
+The other replacements work the same way:
+
+- `PyDict_GetItemStringRef(d, "key", &value)` (3.13) for `PyDict_GetItemString`;
+- `PyDict_SetDefaultRef(d, key, default, &value)` (3.13) for
+  `PyDict_SetDefault`; it returns 1 when the key was already present and 0
+  when `default` was inserted, and `value` is a strong reference either way;
+- `PyImport_AddModuleRef("name")` (3.13) for `PyImport_AddModule`, or
+  `PyImport_ImportModule` when the module should be imported rather than
+  created empty;
+- `PyCell_Get(cell)` (every version) for `PyCell_GET`; it returns a strong
+  reference, or `NULL` for an empty cell.
+
+On CPython 3.12 and older, include
+[pythoncapi-compat](https://github.com/python/pythoncapi-compat)'s
+`pythoncapi_compat.h`: it provides `PyDict_GetItemRef`,
+`PyDict_GetItemStringRef`, `PyDict_SetDefaultRef`, `PyList_GetItemRef` and
+`PyImport_AddModuleRef`, so the same source builds on every version.
+
+## Known limitations
+
+- Containers are recognized from the expression text and from direct local
+  copies. A shared container reached another way is missed: through a
+  pointer to a pointer, a struct copied by value, a container passed to a
+  helper as a later argument (`lookup(module, st->cache, key)`), or an
+  object returned by another call (`PyModule_GetDict(mod)`, `PySys_GetObject`).
+- The first parameter of every concurrent function is treated as shared.
+  A helper whose first parameter is a list its caller just created is
+  reported even though no other thread can see that list.
+- Any result that is used is reported, even when the object is known to
+  stay alive: immortal objects such as `Py_None`, or a dict that is filled
+  during import and never changed afterwards. Use the strong-reference API
+  anyway (it costs little), or suppress with
+  `// gilcheck: ignore[borrowed-reference] reason`.
+- A critical section on `self` is taken to protect the containers in its
+  fields, and any held mutex is taken to protect any container. The rule
+  does not check that every writer of the container takes the same lock.
+- Only the functions in the table are checked. Other borrowed-reference
+  APIs (`PyModule_GetDict`, `PySys_GetObject`, `PyEval_GetGlobals`,
+  `PyFunction_GetCode`, `PySequence_Fast_GET_ITEM`, `PyStructSequence_GET_ITEM`)
+  are not.
+- Which code runs concurrently is decided per file: a non-`static` function
+  that another file only calls during import is still checked.
+
+## References
+
+- [C API Extension Support for Free Threading: Borrowed References (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html#borrowed-references)
+- [Porting C extensions: Unsafe APIs returning borrowed references (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [`PyDict_GetItemRef`, `PyDict_GetItemStringRef`, `PyDict_SetDefaultRef` (C API reference)](https://docs.python.org/3/c-api/dict.html#c.PyDict_GetItemRef)
+- [`PyList_GetItemRef` (C API reference)](https://docs.python.org/3/c-api/list.html#c.PyList_GetItemRef)
+- [`PyImport_AddModuleRef` (C API reference)](https://docs.python.org/3/c-api/import.html#c.PyImport_AddModuleRef)
+- [`PyCell_Get` (C API reference)](https://docs.python.org/3/c-api/cell.html#c.PyCell_Get)
+- [Synchronization primitives: critical sections (C API reference)](https://docs.python.org/3/c-api/synchronization.html)
+- [pythoncapi-compat: backports of the 3.13 strong-reference API](https://github.com/python/pythoncapi-compat)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+
+"""##,
+        ##"""
+---
+id: c-api-without-thread-state
+name: CAPIWithoutThreadState
+summary: The C API is called, or a Python object read, between Py_BEGIN_ALLOW_THREADS and Py_END_ALLOW_THREADS.
+level: error
+precision: high
+tags: [free-threading, thread-state, crash, allow-threads]
+---
+## What it does
+
+Finds Python C API use in code that runs with the thread state detached:
+
+- between `Py_BEGIN_ALLOW_THREADS` and `Py_END_ALLOW_THREADS`;
+- between `save = PyEval_SaveThread()` and `PyEval_RestoreThread(save)`,
+  the functions those macros expand to.
+
+Code between `Py_BLOCK_THREADS` and `Py_UNBLOCK_THREADS` inside such a region
+runs with the thread state attached again, and is not reported.
+
+Reported in the region:
+
+- a call of any `Py*` or `_Py*` function or function-like macro, including
+  `Py_INCREF` / `Py_DECREF`, `PyErr_*`, `PyMem_Malloc` and the object
+  constructors;
+- a read of a Python object through its accessors or fields: `Py_TYPE(o)`,
+  `Py_SIZE(o)`, `Py_REFCNT(o)`, `PyBytes_AS_STRING(b)`,
+  `PyList_GET_ITEM(l, i)`, `o->ob_type`.
+
+There is one finding per region, on its first offending line; notes list the
+others.
+
+Not reported, because they are meant to be used without a thread state:
+
+- `PyMem_RawMalloc`, `PyMem_RawCalloc`, `PyMem_RawRealloc`, `PyMem_RawFree`;
+- the `PyThread_*` functions (locks such as `PyThread_acquire_lock`,
+  thread-specific storage);
+- `PyGILState_Ensure`, `PyGILState_Release`, `PyGILState_Check`,
+  `PyEval_SaveThread`, `PyEval_RestoreThread`;
+- the `PyOS_*` string helpers (`PyOS_snprintf`, `PyOS_vsnprintf`, …) on C
+  data.
+
+Also not reported: plain C code (`read`, `write`, `memcpy`, compression or
+hashing loops), C data taken out of objects *before* the region
+(`const char *buf = PyBytes_AS_STRING(b);` then `write(fd, buf, n)` inside),
+the `buf` and `len` of a `Py_buffer` exported before the region, C fields of
+the extension's own object (`self->fd`), calls after `Py_END_ALLOW_THREADS`,
+and the body of a C++ lambda defined in the region and run on another thread
+(a `std::thread` worker that attaches with `PyGILState_Ensure`).
+
+## Why is this bad?
+
+`Py_BEGIN_ALLOW_THREADS` calls `PyEval_SaveThread()`, which detaches the
+calling thread's thread state: the thread promises not to touch Python
+objects or call the C API until `Py_END_ALLOW_THREADS` attaches it again.
+The free-threaded build (CPython 3.13t and 3.14t, PEP 703) has no GIL to
+release, but it keeps this contract, and the CPython HOWTO asks extensions to
+keep using these macros around blocking calls:
+
+- the garbage collector and other stop-the-world operations pause only the
+  threads that are *attached*. A detached thread keeps running while the
+  collector frees unreachable objects and other threads resize lists and
+  dicts, so a pointer read from an object in the region can already be freed
+  memory;
+- after the detach, the thread has no current thread state
+  (`PyThreadState_Get()` fails, `_PyThreadState_GET()` is `NULL`). APIs that
+  use it, raising an exception, allocating with `PyMem_Malloc` (per-thread
+  heaps in the free-threaded build), deallocating an object in `Py_DECREF`,
+  dereference `NULL` or abort with a fatal error;
+- the failure depends on timing: the code passes tests and crashes in
+  production, or corrupts the heap with no crash at all.
+
+The same code was already wrong with the GIL. It matters more now because
+ports to free threading add detached regions (around lock waits and long
+computations, so that one thread does not hold up the collector), and code
+that used to run attached moves into them.
+
+## Example
+
+```c bad
+#include <Python.h>
+#include <unistd.h>
+
+/* read(fd, size) */
+static PyObject *
+rawio_read(PyObject *module, PyObject *args)
+{
+    int fd;
+    Py_ssize_t size, n;
+    PyObject *result;
+
+    if (!PyArg_ParseTuple(args, "in:read", &fd, &size)) {
+        return NULL;
+    }
+    result = PyBytes_FromStringAndSize(NULL, size);
+    if (result == NULL) {
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    n = read(fd, PyBytes_AS_STRING(result), (size_t)size);  /* reads the object */
+    if (n < 0) {
+        PyErr_SetFromErrno(PyExc_OSError);                  /* no thread state */
+        Py_CLEAR(result);
+    }
+    Py_END_ALLOW_THREADS
+    if (result != NULL && n < size && _PyBytes_Resize(&result, n) < 0) {
+        return NULL;
+    }
+    return result;
+}
+
+static PyMethodDef rawio_methods[] = {
+    {"read", rawio_read, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot rawio_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef rawio_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "rawio",
+    .m_size = 0,
+    .m_methods = rawio_methods,
+    .m_slots = rawio_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_rawio(void)
+{
+    return PyModuleDef_Init(&rawio_module);
+}
+```
+
+## Use instead
+
+Do the Python work on both sides of the region and keep only C inside it
+(the macros, `PyEval_SaveThread` and `PyEval_RestoreThread` exist in every
+CPython 3 version and are still required in the free-threaded builds):
+
+- take pointers and sizes out of the objects before `Py_BEGIN_ALLOW_THREADS`
+  (the memory of a `bytes` object, or of a `Py_buffer` exported with
+  `PyObject_GetBuffer`, stays valid while you hold the reference or the
+  buffer);
+- save `errno` in a C variable and raise after `Py_END_ALLOW_THREADS`;
+- allocate with `PyMem_RawMalloc` (CPython 3.4+) if memory is needed in the
+  region;
+- when Python must run in the middle of the region (signal handlers on
+  `EINTR`, a progress callback), attach again with `Py_BLOCK_THREADS` and
+  detach with `Py_UNBLOCK_THREADS`.
+
+```c good
+#include <Python.h>
+#include <errno.h>
+#include <unistd.h>
+
+/* read(fd, size) */
+static PyObject *
+rawio_read(PyObject *module, PyObject *args)
+{
+    int fd, saved_errno = 0, async_err = 0;
+    Py_ssize_t size, n;
+    PyObject *result;
+
+    if (!PyArg_ParseTuple(args, "in:read", &fd, &size)) {
+        return NULL;
+    }
+    result = PyBytes_FromStringAndSize(NULL, size);
+    if (result == NULL) {
+        return NULL;
+    }
+    char *buf = PyBytes_AS_STRING(result);      /* before the region */
+    Py_BEGIN_ALLOW_THREADS
+    for (;;) {
+        n = read(fd, buf, (size_t)size);
+        if (n >= 0 || errno != EINTR) {
+            break;
+        }
+        Py_BLOCK_THREADS                        /* attached: signal handlers may run */
+        async_err = PyErr_CheckSignals();
+        Py_UNBLOCK_THREADS
+        if (async_err) {
+            break;
+        }
+    }
+    saved_errno = errno;
+    Py_END_ALLOW_THREADS
+    if (n < 0) {
+        Py_DECREF(result);
+        if (async_err) {
+            return NULL;
+        }
+        errno = saved_errno;
+        return PyErr_SetFromErrno(PyExc_OSError);   /* after the region */
+    }
+    if (n < size && _PyBytes_Resize(&result, n) < 0) {
+        return NULL;
+    }
+    return result;
+}
+
+/* read_raw(fd, size): memory allocated without a thread state. */
+static PyObject *
+rawio_read_raw(PyObject *module, PyObject *args)
+{
+    int fd, saved_errno = 0;
+    Py_ssize_t size, n = -1;
+    char *buf;
+
+    if (!PyArg_ParseTuple(args, "in:read_raw", &fd, &size)) {
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    buf = PyMem_RawMalloc(size > 0 ? (size_t)size : 1);
+    if (buf != NULL) {
+        n = read(fd, buf, (size_t)size);
+        saved_errno = errno;
+    }
+    Py_END_ALLOW_THREADS
+    if (buf == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *res;
+    if (n < 0) {
+        errno = saved_errno;
+        res = PyErr_SetFromErrno(PyExc_OSError);
+    }
+    else {
+        res = PyBytes_FromStringAndSize(buf, n);
+    }
+    PyMem_RawFree(buf);
+    return res;
+}
+
+static PyMethodDef rawio_methods[] = {
+    {"read", rawio_read, METH_VARARGS, NULL},
+    {"read_raw", rawio_read_raw, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot rawio_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef rawio_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "rawio",
+    .m_size = 0,
+    .m_methods = rawio_methods,
+    .m_slots = rawio_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_rawio(void)
+{
+    return PyModuleDef_Init(&rawio_module);
+}
+```
+
+When a C library calls back into the extension while the thread state is
+detached (on the same thread, or on threads the library owns), the callback
+attaches one itself with `PyGILState_Ensure()` / `PyGILState_Release()`
+(available in every CPython 3 version; the free-threaded build still requires
+them for threads created outside Python):
+
+```c good
+#include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef void (*progress_fn)(void *arg, size_t done, size_t total);
+
+typedef struct {
+    PyObject *callback;     /* a reference held by the caller */
+    int failed;             /* set when the callback raised */
+} progress_ctx;
+
+/* The C library: hashes in chunks and reports progress through cb. */
+static uint32_t
+checksum_chunked(const unsigned char *p, size_t n, progress_fn cb, void *arg)
+{
+    uint32_t a = 1, b = 0;
+    for (size_t done = 0; done < n;) {
+        size_t end = n - done < 65536 ? n : done + 65536;
+        for (; done < end; done++) {
+            a = (a + p[done]) % 65521u;
+            b = (b + a) % 65521u;
+        }
+        cb(arg, done, n);
+    }
+    return (b << 16) | a;
+}
+
+/* Runs with the caller's thread state detached: attach one first. */
+static void
+report_progress(void *arg, size_t done, size_t total)
+{
+    progress_ctx *ctx = arg;
+    PyGILState_STATE gstate = PyGILState_Ensure();
+    if (!ctx->failed) {
+        PyObject *r = PyObject_CallFunction(ctx->callback, "nn", (Py_ssize_t)done, (Py_ssize_t)total);
+        if (r == NULL) {
+            ctx->failed = 1;
+        }
+        Py_XDECREF(r);
+    }
+    PyGILState_Release(gstate);
+}
+
+/* checksum(data, callback) */
+static PyObject *
+hashing_checksum(PyObject *module, PyObject *args)
+{
+    Py_buffer view;
+    progress_ctx ctx = {NULL, 0};
+    uint32_t sum;
+
+    if (!PyArg_ParseTuple(args, "y*O:checksum", &view, &ctx.callback)) {
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    sum = checksum_chunked(view.buf, (size_t)view.len, report_progress, &ctx);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    if (ctx.failed) {
+        return NULL;
+    }
+    return PyLong_FromUnsignedLong(sum);
+}
+
+static PyMethodDef hashing_methods[] = {
+    {"checksum", hashing_checksum, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot hashing_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef hashing_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hashing",
+    .m_size = 0,
+    .m_methods = hashing_methods,
+    .m_slots = hashing_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_hashing(void)
+{
+    return PyModuleDef_Init(&hashing_module);
+}
+```
+
+## Known limitations
+
+- Only one function is looked at: a helper called in the region that uses
+  the C API is not reported at the call site (the GCC analyzer's test plugin
+  `analyzer_gil_plugin.c` shows how to follow calls). Calling the C API from a function that a C library
+  runs on its own threads, without `PyGILState_Ensure`, is not reported
+  either.
+- `PyGILState_Ensure()` inside the region, in the same function, attaches the
+  thread again, but the calls that follow it are still reported. Use
+  `Py_BLOCK_THREADS` / `Py_UNBLOCK_THREADS` there, which say the same thing.
+- C++ RAII classes that detach in their constructor (pybind11's and
+  nanobind's `gil_scoped_release`, or a project's own) are not followed: code
+  in their scope is not checked.
+- A region opened in one function and closed in another (`PyEval_SaveThread`
+  in a helper, `PyEval_RestoreThread` in its caller) is not followed.
+- Every `PyOS_*` function is accepted, although a few of them need a thread
+  state: `PyOS_double_to_string` allocates with `PyMem_Malloc`, and
+  `PyOS_Readline` expects an attached thread state.
+- Reads of the extension's own C fields (`self->fd`) are not reported, even
+  though another thread can change them at the same time; that race is a
+  matter of locking the object, not of the thread state.
+
+## References
+
+- [C API Extension Support for Free Threading: Thread State and GIL APIs (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [Initialization, Finalization, and Threads: releasing the GIL from extension code (C API)](https://docs.python.org/3/c-api/init.html#releasing-the-gil-from-extension-code)
+- [Memory Management: the raw memory interface needs no thread state (C API)](https://docs.python.org/3/c-api/memory.html#raw-memory-interface)
+- [GCC analyzer CPython plugin (`analyzer_gil_plugin.c`): interprocedural check of API use without the GIL](https://github.com/gcc-mirror/gcc/blob/master/gcc/testsuite/gcc.dg/plugin/analyzer_gil_plugin.c)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+
+"""##,
+        ##"""
+---
+id: critical-section-misuse
+name: CriticalSectionMisuse
+summary: A return, goto or break leaves a critical section before its END macro, or two critical sections are nested.
+level: error
+precision: high
+tags: [free-threading, concurrency, critical-section, deadlock]
+---
+## What it does
+
+Checks how `Py_BEGIN_CRITICAL_SECTION(op)` / `Py_END_CRITICAL_SECTION()` and
+`Py_BEGIN_CRITICAL_SECTION2(a, b)` / `Py_END_CRITICAL_SECTION2()` (CPython
+3.13+) are used inside one function, and reports two mistakes:
+
+- **A jump out of the section.** A `return`, a `goto` to a label outside the
+  section, or a `break` / `continue` of a loop or `switch` that encloses the
+  section, placed between the BEGIN macro and its END macro. The finding is on
+  the `return`, `goto`, `break` or `continue` (a `return` hidden in a macro
+  such as `CHECK_CLOSED(self)` is reported on the line that uses the macro),
+  and names the locked object and the line of the BEGIN.
+- **A nested section.** A `Py_BEGIN_CRITICAL_SECTION` or
+  `Py_BEGIN_CRITICAL_SECTION2` while another critical section is open in the
+  same function. The finding is on the inner BEGIN and names both objects.
+
+The sections opened with the functions behind the macros
+(`PyCriticalSection_Begin`, `PyCriticalSection2_Begin`) are checked the same
+way.
+
+Not reported:
+
+- a `goto` to a label that stands inside the section, such as the usual
+  `goto done;` with `done:` placed right before `Py_END_CRITICAL_SECTION();`;
+- a `break` or `continue` of a loop or `switch` that is itself inside the
+  section;
+- a `return` after the END macro;
+- sections one after the other, or one per loop iteration;
+- `Py_BEGIN_CRITICAL_SECTION2(a, b)`, which locks both objects at once;
+- a function called inside the section that opens its own section (every
+  `PyDict_SetItem` or `PyList_Append` does, internally): the rule looks at one
+  function at a time;
+- in C++, a `return` inside a lambda defined in the section: it returns from
+  the lambda, not from the function.
+
+## Why is this bad?
+
+In the free-threaded build (CPython 3.13t and 3.14t, PEP 703) the macros
+expand to a block:
+
+```text
+Py_BEGIN_CRITICAL_SECTION(op)  ->  { PyCriticalSection _py_cs; PyCriticalSection_Begin(&_py_cs, op)
+Py_END_CRITICAL_SECTION()      ->  PyCriticalSection_End(&_py_cs); }
+```
+
+`PyCriticalSection_Begin` locks the object's mutex and pushes `_py_cs`, a
+variable on the C stack, on the thread's stack of active critical sections.
+A jump out of the block skips `PyCriticalSection_End`:
+
+- the object stays locked. The next thread that enters a critical section on
+  it, or calls any API that locks it (`PyDict_SetItem` on a locked dict,
+  `PyList_Append` on a locked list), waits forever;
+- the thread's list of active critical sections still points to `_py_cs`,
+  whose stack frame is gone. The next time the thread blocks or detaches
+  (I/O, a lock, `Py_BEGIN_ALLOW_THREADS`) CPython walks that list and reads
+  freed stack memory: a crash or memory corruption far from the bug.
+
+The CPython documentation says the two macros must be used in matching pairs
+and in the same C scope. In the default (GIL) build the macros are a plain
+`{` and `}`, so the early `return` does nothing wrong there: the bug only
+shows in the free-threaded build, often as a hang in an unrelated test.
+
+Nested sections are a different trap. A critical section is a
+deadlock-avoidance layer, not a plain mutex: when a thread would block (on
+another critical section, on I/O, on a lock), CPython suspends its active
+critical sections and resumes them later. Only the innermost section is
+guaranteed to be held, so an inner `Py_BEGIN_CRITICAL_SECTION(other)` may
+release the lock on `self` while it waits for `other`, and another thread can
+change `self` in between. Code that reads `self`, then locks `other` and
+writes both, loses updates exactly as if `self` had not been locked. Only
+`Py_BEGIN_CRITICAL_SECTION2(a, b)` holds two objects at once (it locks them
+in address order, so two threads that lock the same pair in opposite orders
+do not deadlock); there is no API to lock three.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+#define STACK_MAX 64
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *items[STACK_MAX];     /* strong references */
+    Py_ssize_t size;
+} StackObject;
+
+static PyObject *
+Stack_push(PyObject *op, PyObject *item)
+{
+    StackObject *self = (StackObject *)op;
+    int full;
+
+    Py_BEGIN_CRITICAL_SECTION(self);
+    full = self->size == STACK_MAX;
+    if (!full) {
+        self->items[self->size++] = Py_NewRef(item);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (full) {
+        PyErr_SetString(PyExc_OverflowError, "stack is full");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Stack_pop(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    StackObject *self = (StackObject *)op;
+    PyObject *item;
+
+    Py_BEGIN_CRITICAL_SECTION(self);
+    if (self->size == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from an empty stack");
+        return NULL;                    /* leaves self locked */
+    }
+    item = self->items[--self->size];
+    Py_END_CRITICAL_SECTION();
+    return item;
+}
+
+/* move_top(other): moves the top item of self onto other. */
+static PyObject *
+Stack_move_top(PyObject *op, PyObject *arg)
+{
+    StackObject *self = (StackObject *)op;
+    StackObject *other = (StackObject *)arg;
+    int moved = 0;
+
+    if (!Py_IS_TYPE(arg, Py_TYPE(op))) {
+        PyErr_SetString(PyExc_TypeError, "expected a Stack");
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_BEGIN_CRITICAL_SECTION(other);   /* may suspend the section on self */
+    if (self->size > 0 && other->size < STACK_MAX) {
+        other->items[other->size++] = self->items[--self->size];
+        moved = 1;
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION();
+    return PyBool_FromLong(moved);
+}
+
+static int
+Stack_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    StackObject *self = (StackObject *)op;
+    Py_VISIT(Py_TYPE(op));
+    for (Py_ssize_t i = 0; i < self->size; i++) {
+        Py_VISIT(self->items[i]);
+    }
+    return 0;
+}
+
+static int
+Stack_clear(PyObject *op)
+{
+    StackObject *self = (StackObject *)op;
+    while (self->size > 0) {
+        Py_CLEAR(self->items[--self->size]);
+    }
+    return 0;
+}
+
+static void
+Stack_dealloc(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    PyObject_GC_UnTrack(op);
+    (void)Stack_clear(op);
+    tp->tp_free(op);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Stack_methods[] = {
+    {"push", Stack_push, METH_O, NULL},
+    {"pop", Stack_pop, METH_NOARGS, NULL},
+    {"move_top", Stack_move_top, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Stack_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_traverse, Stack_traverse},
+    {Py_tp_clear, Stack_clear},
+    {Py_tp_dealloc, Stack_dealloc},
+    {Py_tp_methods, Stack_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Stack_spec = {
+    .name = "stack.Stack",
+    .basicsize = sizeof(StackObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .slots = Stack_slots,
+};
+
+static int
+stack_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Stack_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Stack", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot stack_slots[] = {
+    {Py_mod_exec, stack_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef stack_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "stack",
+    .m_size = 0,
+    .m_slots = stack_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_stack(void)
+{
+    return PyModuleDef_Init(&stack_module);
+}
+```
+
+## Use instead
+
+Give the section a single exit. Set the result in a variable and jump to a
+label placed *before* `Py_END_CRITICAL_SECTION()` (or use `if`/`else` so that
+every path reaches the END), then return after it. The macros are in
+`Python.h` from CPython 3.13; they are no-ops in the default build, so the
+same code works with and without the GIL.
+
+For two objects, use `Py_BEGIN_CRITICAL_SECTION2(a, b)` /
+`Py_END_CRITICAL_SECTION2()` (CPython 3.13+), which holds both locks at once
+and takes them in a deadlock-free order. It also accepts the same object
+twice (`self` and `other` may be the same stack).
+
+```c good
+#include <Python.h>
+
+#define STACK_MAX 64
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *items[STACK_MAX];     /* strong references */
+    Py_ssize_t size;
+} StackObject;
+
+static PyObject *
+Stack_push(PyObject *op, PyObject *item)
+{
+    StackObject *self = (StackObject *)op;
+    int full;
+
+    Py_BEGIN_CRITICAL_SECTION(self);
+    full = self->size == STACK_MAX;
+    if (!full) {
+        self->items[self->size++] = Py_NewRef(item);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (full) {
+        PyErr_SetString(PyExc_OverflowError, "stack is full");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Stack_pop(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    StackObject *self = (StackObject *)op;
+    PyObject *item = NULL;
+
+    Py_BEGIN_CRITICAL_SECTION(self);
+    if (self->size == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from an empty stack");
+        goto done;                      /* stays inside the section */
+    }
+    item = self->items[--self->size];
+done:
+    Py_END_CRITICAL_SECTION();
+    return item;                        /* NULL with the exception set */
+}
+
+/* move_top(other): moves the top item of self onto other. */
+static PyObject *
+Stack_move_top(PyObject *op, PyObject *arg)
+{
+    StackObject *self = (StackObject *)op;
+    StackObject *other = (StackObject *)arg;
+    int moved = 0;
+
+    if (!Py_IS_TYPE(arg, Py_TYPE(op))) {
+        PyErr_SetString(PyExc_TypeError, "expected a Stack");
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION2(self, other);    /* both locked together */
+    if (self->size > 0 && other->size < STACK_MAX) {
+        other->items[other->size++] = self->items[--self->size];
+        moved = 1;
+    }
+    Py_END_CRITICAL_SECTION2();
+    return PyBool_FromLong(moved);
+}
+
+static int
+Stack_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    StackObject *self = (StackObject *)op;
+    Py_VISIT(Py_TYPE(op));
+    for (Py_ssize_t i = 0; i < self->size; i++) {
+        Py_VISIT(self->items[i]);
+    }
+    return 0;
+}
+
+static int
+Stack_clear(PyObject *op)
+{
+    StackObject *self = (StackObject *)op;
+    while (self->size > 0) {
+        Py_CLEAR(self->items[--self->size]);
+    }
+    return 0;
+}
+
+static void
+Stack_dealloc(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    PyObject_GC_UnTrack(op);
+    (void)Stack_clear(op);
+    tp->tp_free(op);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Stack_methods[] = {
+    {"push", Stack_push, METH_O, NULL},
+    {"pop", Stack_pop, METH_NOARGS, NULL},
+    {"move_top", Stack_move_top, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Stack_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_traverse, Stack_traverse},
+    {Py_tp_clear, Stack_clear},
+    {Py_tp_dealloc, Stack_dealloc},
+    {Py_tp_methods, Stack_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Stack_spec = {
+    .name = "stack.Stack",
+    .basicsize = sizeof(StackObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .slots = Stack_slots,
+};
+
+static int
+stack_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Stack_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Stack", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot stack_slots[] = {
+    {Py_mod_exec, stack_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef stack_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "stack",
+    .m_size = 0,
+    .m_slots = stack_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_stack(void)
+{
+    return PyModuleDef_Init(&stack_module);
+}
+```
+
+When one object must stay locked while code locks another one in turn (a
+container and each of its items, or three objects), no pair of macros can do
+it. Copy what you need out of the first object under its own section, close
+it, then work on the others one at a time, and re-check the first object if
+it may have changed in between.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyTypeObject *AccountType;
+} bank_state;
+
+typedef struct {
+    PyObject_HEAD
+    long long balance;          /* in cents */
+} AccountObject;
+
+/* total(*accounts): one section per account, each closed before the next. */
+static PyObject *
+bank_total(PyObject *module, PyObject *args)
+{
+    bank_state *st = PyModule_GetState(module);
+    long long total = 0;
+
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
+        PyObject *arg = PyTuple_GET_ITEM(args, i);
+        if (!Py_IS_TYPE(arg, st->AccountType)) {
+            PyErr_SetString(PyExc_TypeError, "expected accounts");
+            return NULL;
+        }
+        AccountObject *acct = (AccountObject *)arg;
+        Py_BEGIN_CRITICAL_SECTION(acct);
+        total += acct->balance;
+        Py_END_CRITICAL_SECTION();
+    }
+    return PyLong_FromLongLong(total);
+}
+
+/* deposit(amount) */
+static PyObject *
+Account_deposit(PyObject *op, PyObject *arg)
+{
+    AccountObject *self = (AccountObject *)op;
+    long long amount = PyLong_AsLongLong(arg);
+
+    if (amount == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    self->balance += amount;
+    Py_END_CRITICAL_SECTION();
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef Account_methods[] = {
+    {"deposit", Account_deposit, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Account_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_methods, Account_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Account_spec = {
+    .name = "bank.Account",
+    .basicsize = sizeof(AccountObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Account_slots,
+};
+
+static int
+bank_exec(PyObject *module)
+{
+    bank_state *st = PyModule_GetState(module);
+    st->AccountType = (PyTypeObject *)PyType_FromModuleAndSpec(module, &Account_spec, NULL);
+    if (st->AccountType == NULL) {
+        return -1;
+    }
+    return PyModule_AddType(module, st->AccountType);
+}
+
+static int
+bank_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    bank_state *st = PyModule_GetState(module);
+    Py_VISIT(st->AccountType);
+    return 0;
+}
+
+static int
+bank_clear(PyObject *module)
+{
+    bank_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->AccountType);
+    return 0;
+}
+
+static PyMethodDef bank_methods[] = {
+    {"total", bank_total, METH_VARARGS, "Sum of the balances of the given accounts."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot bank_slots[] = {
+    {Py_mod_exec, bank_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef bank_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "bank",
+    .m_size = sizeof(bank_state),
+    .m_methods = bank_methods,
+    .m_slots = bank_slots,
+    .m_traverse = bank_traverse,
+    .m_clear = bank_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_bank(void)
+{
+    return PyModuleDef_Init(&bank_module);
+}
+```
+
+In C++, prefer an RAII guard that ends the section in its destructor, so that
+early returns and exceptions cannot skip the END: pybind11's
+`py::scoped_critical_section` or nanobind's `nb::ft_object_guard` /
+`nb::ft_object2_guard`.
+
+## Known limitations
+
+- BEGIN and END in different scopes (BEGIN inside an `if`, END after it, or an
+  extra END on an error path) do not compile in the free-threaded build: the
+  END macro refers to the `_py_cs` variable declared by the BEGIN macro and
+  closes its brace. The compiler reports it (gilcheck analyzes the
+  free-threaded expansion, so such a file has parse errors and this rule says
+  nothing about it). In the default build the macros are bare braces and some
+  of these mistakes compile; build the free-threaded configuration in CI.
+- C++ exceptions are not followed: a `throw`, or a call that throws
+  (`std::vector::at`, `new`, a pybind11 cast), inside the section leaves it
+  without `Py_END_CRITICAL_SECTION()`. Use an RAII guard as above. `longjmp`
+  out of a section is not reported either.
+- Sections opened with the CPython 3.14 `Py_BEGIN_CRITICAL_SECTION_MUTEX(&m)`
+  / `Py_BEGIN_CRITICAL_SECTION2_MUTEX` are not checked for early exits.
+- The rule looks at one function at a time: a section that a helper opens
+  while its caller holds another one is not reported, and neither is a helper
+  that returns with a section still open because of a mismatch spread over
+  two functions (which does not compile with the macros, but can with the
+  `PyCriticalSection_Begin` / `End` functions).
+- A `PyMutex_Lock` left locked by an early `return` is not this rule's
+  concern.
+
+## References
+
+- [Synchronization primitives: PyMutex and critical sections (C API)](https://docs.python.org/3/c-api/synchronization.html)
+- [C API Extension Support for Free Threading (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [CPython `Include/cpython/critical_section.h`: nested sections may suspend the outer one](https://github.com/python/cpython/blob/main/Include/cpython/critical_section.h)
+- [CPython PR #132531: critical sections section of the free-threading HOWTO](https://github.com/python/cpython/pull/132531)
+- [CPython gh-133296: critical sections on a PyMutex (3.14)](https://github.com/python/cpython/issues/133296)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+
+"""##,
+        ##"""
+---
 id: lazy-static-init
 name: LazyStaticInit
 summary: A static is created on first use by an unsynchronized check-then-set that two threads can run at once.
@@ -113,7 +1535,7 @@ static PyMethodDef conv_methods[] = {
 };
 
 static PyModuleDef_Slot conv_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -200,7 +1622,7 @@ static PyMethodDef conv_methods[] = {
 
 static PyModuleDef_Slot conv_slots[] = {
     {Py_mod_exec, conv_exec},
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -239,25 +1661,31 @@ work the same way.
 static PyMutex decimal_lock;
 static PyObject *Decimal;   /* written once, under decimal_lock */
 
-/* Borrowed reference, or NULL with an exception set. */
+/* Borrowed reference, or NULL with an exception set. The import runs Python code, so it
+   happens outside the lock; the lock only decides which thread publishes its result. */
 static PyObject *
 get_decimal(void)
 {
-    if (_Py_atomic_load_ptr_acquire(&Decimal) == NULL) {
-        PyMutex_Lock(&decimal_lock);
-        if (Decimal == NULL) {          /* check again: another thread may have won */
-            PyObject *cls = NULL;
-            PyObject *mod = PyImport_ImportModule("decimal");
-            if (mod != NULL) {
-                cls = PyObject_GetAttrString(mod, "Decimal");
-                Py_DECREF(mod);
-            }
-            if (cls != NULL) {
-                _Py_atomic_store_ptr_release(&Decimal, cls);
-            }
-        }
-        PyMutex_Unlock(&decimal_lock);
+    PyObject *cls = _Py_atomic_load_ptr_acquire(&Decimal);
+    if (cls != NULL) {
+        return cls;
     }
+    PyObject *mod = PyImport_ImportModule("decimal");
+    if (mod == NULL) {
+        return NULL;
+    }
+    PyObject *fresh = PyObject_GetAttrString(mod, "Decimal");
+    Py_DECREF(mod);
+    if (fresh == NULL) {
+        return NULL;
+    }
+    PyMutex_Lock(&decimal_lock);
+    if (Decimal == NULL) {          /* check again: another thread may have won */
+        _Py_atomic_store_ptr_release(&Decimal, fresh);
+        fresh = NULL;
+    }
+    PyMutex_Unlock(&decimal_lock);
+    Py_XDECREF(fresh);              /* another thread won: drop ours, after unlocking */
     return _Py_atomic_load_ptr_acquire(&Decimal);
 }
 
@@ -277,7 +1705,7 @@ static PyMethodDef conv_methods[] = {
 };
 
 static PyModuleDef_Slot conv_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -353,7 +1781,7 @@ static PyMethodDef crc_methods[] = {
 };
 
 static PyModuleDef_Slot crc_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -433,6 +1861,2542 @@ Other correct forms:
 - [simplejson PR #363: move lazy-init static caches to module init](https://github.com/simplejson/simplejson/pull/363)
 - [pybind11 PR #5246: make gil_safe_call_once thread-safe in free-threaded CPython](https://github.com/pybind/pybind11/pull/5246)
 - [pybind11 PR #4877: deadlocks from initializing C++ statics that call the C API](https://github.com/pybind/pybind11/pull/4877)
+
+"""##,
+        ##"""
+---
+id: module-gil-declaration
+name: ModuleGILDeclaration
+summary: An extension module does not declare Py_MOD_GIL_NOT_USED, or declares it while other findings remain in its file.
+level: warning
+precision: very-high
+tags: [free-threading, module-definition, gil]
+---
+## What it does
+
+Looks at every `PyModuleDef` in a file and at how its module tells a
+free-threaded interpreter whether it can run without the GIL:
+
+- a **multi-phase** module (its `PyInit_*` returns `PyModuleDef_Init(&def)`)
+  declares it with a `{Py_mod_gil, Py_MOD_GIL_NOT_USED}` entry in the
+  `PyModuleDef_Slot` array its `m_slots` points to;
+- a **single-phase** module (its `PyInit_*` calls `PyModule_Create(&def)`)
+  declares it with a call to
+  `PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED)` in the file.
+
+The finding is reported on the line of the `PyModuleDef` variable
+(`static struct PyModuleDef NAME = {`) and names the module by its `m_name`.
+It takes three forms:
+
+1. **warning**: the module does not declare `Py_MOD_GIL_NOT_USED` at all
+   (no `Py_mod_gil` slot, no slots, no `PyUnstable_Module_SetGIL` call), or
+   the declaration is compiled out of the free-threaded build: under
+   `#ifndef Py_GIL_DISABLED`, or under `#if PY_VERSION_HEX >= 0x030E0000`
+   when the module is built for 3.13t;
+2. **note**: the module declares `{Py_mod_gil, Py_MOD_GIL_USED}` (or calls
+   `PyUnstable_Module_SetGIL(m, Py_MOD_GIL_USED)`): it keeps the GIL
+   deliberately, which is correct for code that is not thread-safe, but every
+   import of it turns the GIL back on;
+3. **error**: the module declares `Py_MOD_GIL_NOT_USED`, but gilcheck
+   reported other findings in the same file. The message says how many, and
+   notes point at the first ones.
+
+Not reported: a `Py_MOD_GIL_NOT_USED` declaration under `#ifdef
+Py_GIL_DISABLED`, under `#if PY_VERSION_HEX >= 0x030D0000`, or unconditional,
+in a file with no other finding; the same for `PyUnstable_Module_SetGIL`
+under `#ifdef Py_GIL_DISABLED` (the function exists only in free-threaded
+builds, so the guard is required).
+
+## Why is this bad?
+
+The free-threaded build of CPython (3.13t, 3.14t, PEP 703) can only run
+without the GIL if every extension module it imports says that it is safe
+to. When it imports a module that does not declare `Py_MOD_GIL_NOT_USED`, it
+enables the GIL for the whole process, for the rest of its life, and emits a
+`RuntimeWarning` naming the module ("The global interpreter lock (GIL) has
+been enabled to load module ..."). Every thread of the program then runs one
+at a time again: one undeclared module, even a small optional one, removes
+the benefit of the free-threaded build for everything else. Users can force
+the GIL off with `PYTHON_GIL=0` or `-X gil=0`, but then nothing protects the
+module that asked for it.
+
+The declaration is a promise, not a fix: it tells the interpreter that the
+module's code is safe without the GIL. Declaring it while the file still has
+unsynchronized statics, lazy initializations or racy object fields makes
+those races live in production, which is why the declaration with remaining
+findings is reported as an error. Fix the findings, or keep the GIL (drop the
+declaration) until they are fixed.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+static PyObject *
+fastmath_square(PyObject *module, PyObject *arg)
+{
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyFloat_FromDouble(x * x);
+}
+
+static PyMethodDef fastmath_methods[] = {
+    {"square", fastmath_square, METH_O, "Square of a float."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int
+fastmath_exec(PyObject *module)
+{
+    return PyModule_AddIntConstant(module, "VERSION", 2);
+}
+
+static PyModuleDef_Slot fastmath_slots[] = {
+    {Py_mod_exec, fastmath_exec},
+    {0, NULL},                  /* no Py_mod_gil: importing it enables the GIL */
+};
+
+static struct PyModuleDef fastmath_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "fastmath",
+    .m_methods = fastmath_methods,
+    .m_slots = fastmath_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_fastmath(void)
+{
+    return PyModuleDef_Init(&fastmath_module);
+}
+```
+
+## Use instead
+
+Once the module is thread-safe (no other gilcheck finding in it, and its
+tests pass under a free-threaded build with `PYTHON_GIL=0`, ideally with
+ThreadSanitizer), add `{Py_mod_gil, Py_MOD_GIL_NOT_USED}` to its slots. The
+slot and its values exist from CPython 3.13; guard them with
+`#ifdef Py_GIL_DISABLED` (as the CPython HOWTO does) or with
+`#if PY_VERSION_HEX >= 0x030D0000` so that the module still builds for older
+Pythons. GIL builds ignore the slot.
+
+```c good
+#include <Python.h>
+
+static PyObject *
+fastmath_square(PyObject *module, PyObject *arg)
+{
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyFloat_FromDouble(x * x);
+}
+
+static PyMethodDef fastmath_methods[] = {
+    {"square", fastmath_square, METH_O, "Square of a float."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int
+fastmath_exec(PyObject *module)
+{
+    return PyModule_AddIntConstant(module, "VERSION", 2);
+}
+
+static PyModuleDef_Slot fastmath_slots[] = {
+    {Py_mod_exec, fastmath_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef fastmath_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "fastmath",
+    .m_methods = fastmath_methods,
+    .m_slots = fastmath_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_fastmath(void)
+{
+    return PyModuleDef_Init(&fastmath_module);
+}
+```
+
+A single-phase module (`PyModule_Create` in `PyInit_*`) has no slots: call
+`PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED)` (CPython 3.13+) on the new
+module before returning it. The function is declared only in free-threaded
+builds, so the `#ifdef Py_GIL_DISABLED` guard is needed.
+
+```c good
+#include <Python.h>
+
+static PyObject *
+fastmath_square(PyObject *module, PyObject *arg)
+{
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyFloat_FromDouble(x * x);
+}
+
+static PyMethodDef fastmath_methods[] = {
+    {"square", fastmath_square, METH_O, "Square of a float."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef fastmath_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "fastmath",
+    .m_size = -1,
+    .m_methods = fastmath_methods,
+};
+
+PyMODINIT_FUNC
+PyInit_fastmath(void)
+{
+    PyObject *m = PyModule_Create(&fastmath_module);
+    if (m == NULL) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    if (PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+#endif
+    return m;
+}
+```
+
+Extensions written with binding generators declare it through the tool:
+Cython `# cython: freethreading_compatible = True` (Cython 3.1+), pybind11
+`py::mod_gil_not_used()` in `PYBIND11_MODULE` (2.13+), nanobind
+`NB_MODULE(name, m)` built with `nanobind_add_module(... FREE_THREADED ...)`,
+f2py `--freethreading-compatible`, PyO3 `#[pymodule(gil_used = false)]`.
+
+## Known limitations
+
+- gilcheck cannot prove that a module is thread-safe. No other finding in its
+  file is necessary, not sufficient: races the rules do not model (a
+  non-reentrant C library the module wraps, state shared with another file)
+  still need review and tests.
+- The error form counts the findings of the file that holds the
+  `PyModuleDef` only. Findings in the module's other source files do not
+  count, and a file with several modules counts every finding in it against
+  each module that declares `Py_MOD_GIL_NOT_USED`.
+- For single-phase modules the rule looks for a
+  `PyUnstable_Module_SetGIL(..., Py_MOD_GIL_NOT_USED)` call anywhere in the
+  file, not in the `PyInit_*` of that particular module.
+- A `PyModuleDef` used for a submodule that another module's init creates
+  with `PyModule_Create` and stores as an attribute is reported too, although
+  the import system never checks the GIL declaration of such a submodule.
+- Definitions built at run time (a `PyModuleDef` filled in by code, slot
+  arrays assembled with `malloc`) and slots added by macros of a binding
+  generator that gilcheck cannot see through are reported as undeclared;
+  suppress them with a reason. Modules written with Cython, pybind11 or
+  nanobind are declared in their generated code or build options, which this
+  rule does not read.
+- The analysis looks at the free-threaded build with the headers it found
+  (see `gilcheck check` output). A declaration under
+  `#if PY_VERSION_HEX >= 0x030E0000` is missing with 3.13 headers and present
+  with 3.14 headers.
+
+## References
+
+- [C API Extension Support for Free Threading (CPython HOWTO): identifying the free-threaded build, multi-phase and single-phase initialization](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [Module objects: the Py_mod_gil slot and PyUnstable_Module_SetGIL (C API)](https://docs.python.org/3/c-api/module.html)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [CPython gh-116322: allow C extensions to declare compatibility with free-threading](https://github.com/python/cpython/issues/116322)
+- [PEP 703: the Py_mod_gil slot](https://peps.python.org/pep-0703/#py-mod-gil-slot)
+- [Python support for free threading (CPython HOWTO): the GIL is re-enabled by incompatible extensions](https://docs.python.org/3/howto/free-threading-python.html)
+
+"""##,
+        ##"""
+---
+id: mt-unsafe-libc-call
+name: MtUnsafeLibcCall
+summary: A C library function that keeps hidden static state (strtok, localtime, getenv...) is called from concurrent code.
+level: warning
+precision: high
+tags: [free-threading, concurrency, libc, thread-safety]
+---
+## What it does
+
+Finds calls to C library functions that POSIX does not require to be
+thread-safe, in code that several threads can run at once. They return a
+pointer to a static buffer, keep a position or a random state between calls,
+or read and write process-wide state:
+
+| Function | Use instead |
+|---|---|
+| `strtok` | `strtok_r` (POSIX; `strtok_s` on Windows) |
+| `localtime`, `gmtime` | `localtime_r`, `gmtime_r` (POSIX; `localtime_s`, `gmtime_s` on Windows) |
+| `ctime`, `asctime` | `ctime_r`, `asctime_r`, or `strftime` on a `struct tm` from `localtime_r` |
+| `rand`, `srand`, `drand48`, `lrand48`, `mrand48`, `srand48` | `rand_r`, `erand48`/`nrand48`/`jrand48` with caller-owned state, or a per-thread generator |
+| `getenv` | read the variable once, at module initialization |
+| `setenv`, `unsetenv`, `putenv` | do not modify the process environment from extension code |
+| `setlocale` | `uselocale` with a `locale_t` (per-thread locale) |
+| `localeconv` | `nl_langinfo_l` / `localeconv_l` with a `locale_t` |
+| `strerror`, `strsignal` | `strerror_r`; `PyErr_SetFromErrno` to raise |
+| `getpwnam`, `getpwuid`, `getgrnam`, `getgrgid`, `getpwent`, `getgrent` | the `_r` variants |
+| `readdir` on a `DIR *` stored in a static | one `DIR *` per call |
+| `tmpnam`, `tempnam` | `mkstemp` |
+| `mbrlen` with a NULL state, `ttyname`, `ptsname`, `ecvt`, `fcvt`, `gcvt`, `crypt`, `hcreate` / `hsearch` / `hdestroy`, `lgamma` | `mbrlen` with your own `mbstate_t`, `ttyname_r`, `ptsname_r`, `snprintf`, `crypt_r`, `hcreate_r` / `hsearch_r` / `hdestroy_r`, `lgamma_r` |
+
+The finding is reported on the call and names the function, the function
+containing the call and the replacement. C++ calls through `std::` (`std::localtime`,
+`std::strtok`, `std::rand`) are the same functions and are reported too.
+
+Concurrent code is defined as for
+[`static-mutable-state`](static-mutable-state.md): methods, getters, slots,
+callbacks, exported functions, and everything they call. Not reported:
+
+- the reentrant variants (`strtok_r`, `localtime_r`, `rand_r`, `getpwnam_r`,
+  ...);
+- calls in init-only code: `PyInit_*`, `Py_mod_exec` / `Py_mod_create`
+  functions, `m_traverse` / `m_clear` / `m_free`, `pthread_once` and C11
+  `call_once` callbacks, `std::call_once` lambdas, and helpers only these
+  call;
+- calls made while a lock is held: a `static PyMutex` (the pattern CPython
+  itself uses, gh-127081), a `PyThread` lock, a pthread or C11 mutex, a C++
+  `std::lock_guard` / `std::unique_lock` / `std::scoped_lock`;
+- `readdir` on a `DIR *` that is a local variable or parameter (glibc's
+  `readdir` is safe as long as each stream is used by one thread);
+- functions that only share a name: member functions (`dice.rand()`), local
+  function pointers or lambdas called `rand` or `localtime`.
+
+## Why is this bad?
+
+These functions were written for single-threaded processes: `localtime`
+returns a pointer to one `struct tm` that every caller shares, `strtok`
+remembers where it stopped in a static pointer, `rand` updates one static
+seed, `getpwnam` fills one static `struct passwd`. With the GIL, only one
+thread at a time ran an extension's C code, so the static buffer was, in
+practice, private between the call and the use of its result. In the
+free-threaded build (CPython 3.13t, 3.14t, PEP 703) two threads calling
+`mod.local(t)` at the same time both get the same pointer, and one reads the
+other's result: a wrong date, a token from another string, a user record
+that belongs to another user, or a crash when `strtok` continues in a buffer
+that the other thread already freed.
+
+The environment and the locale are process-wide: `setenv` can reallocate the
+environment while `getenv` in another thread reads it (a use-after-free),
+and `setlocale` changes number formatting for every thread, including the
+interpreter's. No lock in an extension can protect them completely, because
+other code (Python's `os.environ`, `locale.setlocale`, other libraries) calls
+the same functions without that lock: read what you need once at import, and
+use the per-thread `locale_t` interfaces.
+
+CPython reviewed its own modules for these calls (gh-127081, using clang-tidy's
+`concurrency-mt-unsafe` check) and replaced them or wrapped each in a
+function-local `static PyMutex`.
+
+## Example
+
+```c bad
+#include <Python.h>
+#include <time.h>
+
+/* local(timestamp) -> (year, month, day, hour, minute, second) */
+static PyObject *
+clock_local(PyObject *module, PyObject *arg)
+{
+    time_t t = (time_t)PyLong_AsLongLong(arg);
+    if (t == (time_t)-1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    struct tm *tm = localtime(&t);      /* one static struct tm for all threads */
+    if (tm == NULL) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return Py_BuildValue("(iiiiii)", tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday,
+                         tm->tm_hour, tm->tm_min, tm->tm_sec);
+}
+
+static PyMethodDef clock_methods[] = {
+    {"local", clock_local, METH_O, "Broken-down local time."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot clock_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef clock_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "clock",
+    .m_methods = clock_methods,
+    .m_slots = clock_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_clock(void)
+{
+    return PyModuleDef_Init(&clock_module);
+}
+```
+
+## Use instead
+
+Use the reentrant variant, which writes its result into memory the caller
+provides: `localtime_r` (POSIX.1-2001) on Unix, `localtime_s` on Windows
+(note the swapped arguments and the `errno_t` result). The same applies to
+`gmtime_r` / `gmtime_s`, `strtok_r` / `strtok_s`, `getpwnam_r`,
+`getpwuid_r`, `getgrnam_r` and `getgrgid_r`.
+
+```c good
+#include <Python.h>
+#include <time.h>
+
+/* local(timestamp) -> (year, month, day, hour, minute, second) */
+static PyObject *
+clock_local(PyObject *module, PyObject *arg)
+{
+    time_t t = (time_t)PyLong_AsLongLong(arg);
+    struct tm tm;
+    if (t == (time_t)-1 && PyErr_Occurred()) {
+        return NULL;
+    }
+#ifdef _WIN32
+    if (localtime_s(&tm, &t) != 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+#else
+    if (localtime_r(&t, &tm) == NULL) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+#endif
+    return Py_BuildValue("(iiiiii)", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                         tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static PyMethodDef clock_methods[] = {
+    {"local", clock_local, METH_O, "Broken-down local time."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot clock_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef clock_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "clock",
+    .m_methods = clock_methods,
+    .m_slots = clock_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_clock(void)
+{
+    return PyModuleDef_Init(&clock_module);
+}
+```
+
+When no reentrant variant exists on every platform you support, hold a
+function-local `static PyMutex` (CPython 3.13+) around the call and the copy
+of its result, and nothing else: no Python API call, no `Py_DECREF`, no
+blocking work under the lock. This is the pattern CPython uses for the calls
+it cannot replace (gh-127081). It only serializes the callers that use this lock,
+so keep one lock per function and do not use it for the environment.
+Configuration that comes from the environment is best read once, at import,
+and kept in module state.
+
+```c good
+#include <Python.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int debug;              /* from MYLIB_DEBUG, read once at import */
+} mylib_state;
+
+/* decimal_point() -> str, for the current LC_NUMERIC locale */
+static PyObject *
+mylib_decimal_point(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    static PyMutex lconv_lock;
+    char point[8];
+    PyMutex_Lock(&lconv_lock);
+    const struct lconv *lc = localeconv();
+    strncpy(point, lc->decimal_point, sizeof(point) - 1);
+    point[sizeof(point) - 1] = '\0';
+    PyMutex_Unlock(&lconv_lock);
+    return PyUnicode_DecodeLocale(point, NULL);
+}
+
+static PyObject *
+mylib_debug(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    mylib_state *st = PyModule_GetState(module);
+    return PyBool_FromLong(st->debug);
+}
+
+static int
+mylib_exec(PyObject *module)
+{
+    mylib_state *st = PyModule_GetState(module);
+    const char *v = getenv("MYLIB_DEBUG");  /* import runs once, before any method */
+    st->debug = v != NULL && v[0] == '1';
+    return 0;
+}
+
+static PyMethodDef mylib_methods[] = {
+    {"decimal_point", mylib_decimal_point, METH_NOARGS, "Locale decimal point."},
+    {"debug", mylib_debug, METH_NOARGS, "Whether MYLIB_DEBUG was set at import."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot mylib_slots[] = {
+    {Py_mod_exec, mylib_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef mylib_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "mylib",
+    .m_size = sizeof(mylib_state),
+    .m_methods = mylib_methods,
+    .m_slots = mylib_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_mylib(void)
+{
+    return PyModuleDef_Init(&mylib_module);
+}
+```
+
+Other correct forms:
+
+- **Random numbers**: keep the generator state per call (`rand_r(&seed)`,
+  `erand48(xsubi)`), per object (a field updated under the object's
+  critical section), or per thread (`_Thread_local` / `thread_local`); C++
+  `std::mt19937` objects are fine as long as each is used by one thread.
+- **Locale-dependent formatting**: create a `locale_t` once with `newlocale`
+  and pass it to the `_l` functions (`strtod_l`, `nl_langinfo_l`,
+  `strftime_l`), or switch the calling thread only with `uselocale`.
+- **Raising OS errors**: `PyErr_SetFromErrno` and
+  `PyErr_SetFromErrnoWithFilename` format `errno` themselves; there is no
+  need to call `strerror`.
+
+## Known limitations
+
+- The list covers the common functions of POSIX's list of functions that
+  need not be thread-safe (and a few glibc extensions); less common ones
+  (`getlogin`, `getdate`, `nl_langinfo`, `dbm_*`, `catgets`, `getc_unlocked`
+  on shared streams, ...) are not reported.
+- Thread safety varies by platform: glibc's `readdir` is safe per stream,
+  some C libraries make `localtime` or `strerror` thread-local, FreeBSD's
+  `getgrent` differs from glibc's (gh-126316). The rule reports by the POSIX
+  contract; suppress a finding with
+  `// gilcheck: ignore[mt-unsafe-libc-call] reason` when your platforms
+  guarantee more.
+- Any lock held around the call counts as protection, even a lock that
+  other callers of the same function (elsewhere in the extension, in other
+  libraries, in CPython) do not take.
+- Calls made inside third-party libraries the extension wraps are not seen;
+  a non-reentrant library needs its own global lock.
+- Which code runs concurrently is decided from the files analyzed together:
+  a function with external linkage that nothing in them calls is treated as
+  an entry point, even if, in fact, only the module's initialization calls
+  it.
+- `getenv` is reported even when nothing in the process modifies the
+  environment (then it is safe). It is reported because the extension cannot
+  know that: Python code in another thread can assign to `os.environ` at any
+  time.
+
+## References
+
+- [CPython gh-127081: thread-unsafe libc functions (clang-tidy concurrency-mt-unsafe triage)](https://github.com/python/cpython/issues/127081)
+- [CPython gh-126316: grp module, thread-unsafe getgrent / setgrent](https://github.com/python/cpython/issues/126316)
+- [POSIX.1-2017 XSH 2.9.1: functions that need not be thread-safe](https://pubs.opengroup.org/onlinepubs/9699919799/functions/V2_chap02.html#tag_15_09_01)
+- [The GNU C Library manual: POSIX safety concepts (MT-Safe, race, env, locale)](https://www.gnu.org/software/libc/manual/html_node/POSIX-Safety-Concepts.html)
+- [clang-tidy concurrency-mt-unsafe](https://clang.llvm.org/extra/clang-tidy/checks/concurrency/mt-unsafe.html)
+- [C API Extension Support for Free Threading (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [Porting extension modules to support free-threading (py-free-threading guide): thread-unsafe native libraries](https://py-free-threading.github.io/porting-extensions/)
+
+"""##,
+        ##"""
+---
+id: object-allocator-misuse
+name: ObjectAllocatorMisuse
+summary: PyObject_Malloc, PyObject_Calloc or PyObject_Realloc allocates memory that is not a Python object.
+level: warning
+precision: high
+tags: [free-threading, memory, allocator]
+---
+## What it does
+
+Finds calls to `PyObject_Malloc`, `PyObject_Calloc` and `PyObject_Realloc`
+whose result is stored in, or cast to, a pointer to something that is not a
+Python object:
+
+- character and number buffers (`char *`, `unsigned char *`, `int *`,
+  `double *`, `uint32_t *`), `void *` scratch memory;
+- plain C structs and C++ classes that do not start with `PyObject_HEAD` /
+  `PyObject_VAR_HEAD` (and, in C++, do not derive from `PyObject`): nodes of
+  a private tree, hash table entries, per-call state.
+
+The finding is reported on the call and names the variable or field that
+receives the memory, with the `PyMem_*` function to use instead. It is
+reported wherever the call is, including in module initialization and in
+`tp_new` / `tp_init`: this is not a race between threads but a rule of the
+free-threaded allocator.
+
+Not reported:
+
+- results stored in a `PyObject *`, `PyVarObject *`, or a pointer to a
+  struct that starts with `PyObject_HEAD` / `PyObject_VAR_HEAD` (an object
+  built by hand and initialized with `PyObject_Init` / `PyObject_InitVar`,
+  or grown with `PyObject_Realloc` before it is published);
+- a custom `tp_alloc` (a `{Py_tp_alloc, fn}` slot or the `tp_alloc` field of
+  a static type) allocating the object itself, whatever pointer type it uses
+  for the raw memory;
+- `PyObject_Free` (or a `tp_free` of `PyObject_Free`) of such objects;
+- the `PyMem_*` and `PyMem_Raw*` families.
+
+## Why is this bad?
+
+CPython has three allocation domains: raw (`PyMem_RawMalloc`), mem
+(`PyMem_Malloc`) and object (`PyObject_Malloc`). Until 3.12 the choice was a
+recommendation, and `PyObject_Malloc` was commonly used as "a faster malloc"
+for small buffers because pymalloc served it. In the free-threaded build
+(CPython 3.13t, 3.14t, PEP 703) it is a hard requirement that only Python
+objects are allocated from the object domain, and that all Python objects
+are:
+
+- the allocator is mimalloc, with separate heaps for plain memory
+  (`PyMem_Malloc`), for objects, and for objects tracked by the garbage
+  collector. The free-threaded garbage collector finds the objects it
+  tracks by walking mimalloc's heaps instead of keeping a list of them;
+- readers of lists and dicts take references to items without locking the
+  container. Such a reader can touch an object that another thread has just
+  freed; this is made safe by keeping freed object memory in object-only
+  pages, where whatever the reader finds at that address still has an
+  object header with a reference count. A buffer of characters or doubles
+  in those pages breaks that guarantee: the reader can increment a
+  "reference count" that is really your data, or your data can overwrite a
+  header the runtime relies on.
+
+The failures are rare, timing-dependent memory corruption in code far from
+the allocation, which makes this cheap to fix and expensive to debug. The
+CPython HOWTO on free-threading extensions asks extension authors to search
+for `PyObject_Malloc` and use `PyMem_Malloc` for buffers.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+/* hexlify(data) -> str */
+static PyObject *
+hexlify(PyObject *module, PyObject *arg)
+{
+    static const char digits[] = "0123456789abcdef";
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    char *out = PyObject_Malloc((size_t)view.len * 2 + 1);     /* a buffer, not an object */
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    const unsigned char *p = view.buf;
+    for (Py_ssize_t i = 0; i < view.len; i++) {
+        out[2 * i] = digits[p[i] >> 4];
+        out[2 * i + 1] = digits[p[i] & 0xF];
+    }
+    PyObject *result = PyUnicode_FromStringAndSize(out, view.len * 2);
+    PyObject_Free(out);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+static PyMethodDef hexcodec_methods[] = {
+    {"hexlify", hexlify, METH_O, "Hexadecimal text of a bytes-like object."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot hexcodec_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef hexcodec_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hexcodec",
+    .m_methods = hexcodec_methods,
+    .m_slots = hexcodec_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_hexcodec(void)
+{
+    return PyModuleDef_Init(&hexcodec_module);
+}
+```
+
+## Use instead
+
+Use the mem domain for everything that is not a Python object:
+`PyMem_Malloc`, `PyMem_Calloc`, `PyMem_Realloc` and `PyMem_Free` (available
+in every CPython 3; `PyMem_Calloc` since 3.5). Like the object domain they
+must be called with an attached thread state; for memory used while the
+thread state is detached (between `Py_BEGIN_ALLOW_THREADS` and
+`Py_END_ALLOW_THREADS`) or from threads that never call into Python, use
+`PyMem_RawMalloc` / `PyMem_RawFree`. Free memory with the function of the
+domain that allocated it.
+
+```c good
+#include <Python.h>
+
+/* hexlify(data) -> str */
+static PyObject *
+hexlify(PyObject *module, PyObject *arg)
+{
+    static const char digits[] = "0123456789abcdef";
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    char *out = PyMem_Malloc((size_t)view.len * 2 + 1);
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    const unsigned char *p = view.buf;
+    for (Py_ssize_t i = 0; i < view.len; i++) {
+        out[2 * i] = digits[p[i] >> 4];
+        out[2 * i + 1] = digits[p[i] & 0xF];
+    }
+    PyObject *result = PyUnicode_FromStringAndSize(out, view.len * 2);
+    PyMem_Free(out);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+static PyMethodDef hexcodec_methods[] = {
+    {"hexlify", hexlify, METH_O, "Hexadecimal text of a bytes-like object."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot hexcodec_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef hexcodec_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hexcodec",
+    .m_methods = hexcodec_methods,
+    .m_slots = hexcodec_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_hexcodec(void)
+{
+    return PyModuleDef_Init(&hexcodec_module);
+}
+```
+
+The object domain remains the right one for objects themselves. A custom
+`tp_alloc` may allocate the object with `PyObject_Calloc` and release it with
+`PyObject_Free` as `tp_free`, while the object's own buffers come from
+`PyMem_*`. (Types tracked by the garbage collector must use
+`PyType_GenericAlloc` or `PyObject_GC_New`, which add the GC header; a
+hand-written allocator is only for types without `Py_TPFLAGS_HAVE_GC`.)
+
+```c good
+#include <Python.h>
+#include <string.h>
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t size;
+    double *values;         /* PyMem_Calloc'ed: not an object */
+} SamplesObject;
+
+static PyObject *
+Samples_alloc(PyTypeObject *type, Py_ssize_t nitems)
+{
+    PyObject *op = PyObject_Calloc(1, (size_t)type->tp_basicsize);  /* the object itself */
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject_Init(op, type);
+    return op;
+}
+
+static PyObject *
+Samples_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    Py_ssize_t size = 0;
+    static char *kwlist[] = {"size", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "n:Samples", kwlist, &size)) {
+        return NULL;
+    }
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "negative size");
+        return NULL;
+    }
+    SamplesObject *self = (SamplesObject *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->values = PyMem_Calloc(size > 0 ? (size_t)size : 1, sizeof(double));
+    if (self->values == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    self->size = size;
+    return (PyObject *)self;
+}
+
+static void
+Samples_dealloc(SamplesObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyMem_Free(self->values);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static Py_ssize_t
+Samples_length(PyObject *self)
+{
+    return ((SamplesObject *)self)->size;
+}
+
+static PyType_Slot Samples_slots[] = {
+    {Py_tp_alloc, Samples_alloc},
+    {Py_tp_free, PyObject_Free},
+    {Py_tp_new, Samples_new},
+    {Py_tp_dealloc, Samples_dealloc},
+    {Py_sq_length, Samples_length},
+    {0, NULL},
+};
+
+static PyType_Spec Samples_spec = {
+    .name = "samples.Samples",
+    .basicsize = sizeof(SamplesObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Samples_slots,
+};
+
+static int
+samples_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Samples_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Samples", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot samples_slots[] = {
+    {Py_mod_exec, samples_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef samples_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "samples",
+    .m_slots = samples_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_samples(void)
+{
+    return PyModuleDef_Init(&samples_module);
+}
+```
+
+## Known limitations
+
+- Only results that are stored or cast are checked. Memory returned
+  straight from a helper (`return PyObject_Malloc(n);` in a function
+  returning `char *`, or a C++ `operator new` returning `void *`) or passed
+  directly as an argument (`memcpy(PyObject_Malloc(n), src, n)`) is not
+  reported.
+- The decision uses the declared type of the receiving pointer. A `void *`
+  that later becomes a Python object through a cast in another function is
+  reported (suppress it with a reason); a `PyObject *` that is then used as a
+  plain buffer is not.
+- Wrapper functions are not followed: a helper such as
+  `static void *my_alloc(size_t n) { return PyObject_Malloc(n); }` is not
+  reported (see above), and neither are its callers, whatever they store.
+  Wrapper macros are fine: the call appears, expanded, at each use.
+- Mismatched pairs (`PyObject_Malloc` released with `PyMem_Free`, or the
+  other way round) are not checked; they are undefined behavior in every
+  build.
+- Allocator use in code the analysis does not see (inline functions of a
+  third-party header that was not found) is not reported.
+
+## References
+
+- [C API Extension Support for Free Threading (CPython HOWTO): memory allocation APIs](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [Memory management: allocator domains (C API)](https://docs.python.org/3/c-api/memory.html)
+- [CPython gh-119802: document that the free-threaded build reserves the object domain for Python objects](https://github.com/python/cpython/issues/119802)
+- [PEP 703: memory management and mimalloc changes for optimistic list and dict access](https://peps.python.org/pep-0703/#memory-management)
+- [CPython gh-112529: GC heaps for GC allocations in free-threaded builds](https://github.com/python/cpython/issues/112529)
+- [CPython gh-115491: keep the reference-count fields of freed objects valid across allocations](https://github.com/python/cpython/issues/115491)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+
+"""##,
+        ##"""
+---
+id: object-field-race
+name: ObjectFieldRace
+summary: A field of self is updated in place (count++, +=, Py_SETREF, Py_CLEAR) outside a critical section on self.
+level: warning
+precision: medium
+tags: [free-threading, concurrency, data-race, object-state]
+---
+## What it does
+
+Finds read-modify-writes of a C field of `self` in code that several threads
+can run at the same time on the same object:
+
+- increments and decrements: `self->count++`, `++self->count`,
+  `self->count--`, `--self->count`;
+- compound assignments: `self->total += n`, `-=`, `*=`, `|=`, `<<=` and the
+  others;
+- swap-and-release macros: `Py_SETREF(self->f, v)`, `Py_XSETREF(self->f, v)`
+  and `Py_CLEAR(self->f)`, which read the old pointer, store the new one and
+  drop a reference to the old one.
+
+`self` is the first parameter of a method, getter, setter or type slot (or of
+a helper those call) when it points to a Python object: a `PyObject *`, or a
+pointer to a struct that starts with `PyObject_HEAD` / `PyObject_VAR_HEAD`.
+A local copy of it counts as `self` too
+(`CounterObject *c = (CounterObject *)self;`, or in C++
+`auto *c = reinterpret_cast<CounterObject *>(op);`). The finding is reported
+at the first such update of each field in each function, and the message
+names the field and the function.
+
+Concurrent code is defined as for
+[`static-mutable-state`](static-mutable-state.md): functions reachable from
+method and getset tables, type slots and callbacks, exported functions and
+what they call.
+
+Not reported:
+
+- updates inside `Py_BEGIN_CRITICAL_SECTION(self)` ...
+  `Py_END_CRITICAL_SECTION()`, or inside `Py_BEGIN_CRITICAL_SECTION2(a, b)`
+  when `self` is one of the two objects; a critical section on another object
+  does not count;
+- updates while a mutex is held (`PyMutex`, `PyThread` locks, pthread and C11
+  mutexes, C++ `std::lock_guard` / `std::unique_lock` / `std::scoped_lock`);
+- fields of atomic type (`_Atomic`, `std::atomic<T>`), and updates made with
+  atomic functions (`_Py_atomic_add_ssize`, `atomic_fetch_add`);
+- the lifecycle slots `tp_new`, `tp_init`, `tp_alloc`, `tp_dealloc`,
+  `tp_traverse`, `tp_clear`, `tp_finalize`, `tp_del` and `tp_free` (as
+  `PyType_Slot` entries or fields of a static `PyTypeObject`): the object is
+  not shared yet, or no longer;
+- init-only code (`PyInit_*`, `Py_mod_exec`, and helpers only they call);
+- plain stores (`self->x = v`): a single store does not lose an update;
+- objects created in the same function (`copy = tp->tp_alloc(tp, 0);
+  copy->count++`), fields of plain C structs (`struct stats *st` with no
+  `PyObject_HEAD`, C++ `this` of an ordinary class), and module state
+  (`st = PyModule_GetState(module); st->calls++`), which is outside this
+  rule's scope.
+
+A lazily created field (`if (self->f == NULL) self->f = ...;`) is reported by
+[`shared-object-check-then-act`](shared-object-check-then-act.md) instead.
+
+## Why is this bad?
+
+With the GIL, a method of an extension type ran without any other thread
+touching the object in between, unless the method itself released the GIL or
+called back into Python. `self->count++` compiles to a load, an add and a
+store; in the free-threaded build (CPython 3.13t, 3.14t, PEP 703) two threads
+calling the method on the same object run those steps at the same time:
+
+- both load the same old value, both store old + 1, and one increment is
+  lost. Counters, statistics, positions in a buffer, sizes and capacities
+  drift, and a size that no longer matches its buffer becomes an
+  out-of-bounds access;
+- the concurrent unsynchronized access is a data race, which is undefined
+  behavior in C11 and C++11: the compiler may keep the field in a register,
+  tear wide values or reorder the store;
+- `Py_XSETREF(self->value, new)` in two threads can read the same old
+  pointer: both threads decrement its reference count (a double free, then a
+  crash in an unrelated place), and one of the two new values is overwritten
+  without being released (a leak). A reader in a third thread can take a new
+  reference to the old object after its last reference was dropped.
+
+Python's built-in types take a per-object lock for this in the free-threaded
+build (a `list.append` locks the list). C extension types get no such lock
+automatically: the CPython HOWTO says that accessing fields of an object
+directly is not thread-safe when another thread may modify them, and asks
+extensions to protect their own objects with critical sections.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t count;       /* number of values seen */
+    double total;           /* their sum */
+    PyObject *last;         /* the last value */
+} MeterObject;
+
+static PyObject *
+Meter_record(MeterObject *self, PyObject *value)
+{
+    double v = PyFloat_AsDouble(value);
+    if (v == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    self->count++;                              /* lost updates */
+    self->total += v;
+    Py_XSETREF(self->last, Py_NewRef(value));   /* double DECREF of the old value */
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Meter_mean(MeterObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyFloat_FromDouble(self->count ? self->total / (double)self->count : 0.0);
+}
+
+static int
+Meter_traverse(MeterObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->last);
+    return 0;
+}
+
+static int
+Meter_clear(MeterObject *self)
+{
+    Py_CLEAR(self->last);
+    return 0;
+}
+
+static void
+Meter_dealloc(MeterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    (void)Meter_clear(self);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Meter_methods[] = {
+    {"record", (PyCFunction)Meter_record, METH_O, "Add a value."},
+    {"mean", (PyCFunction)Meter_mean, METH_NOARGS, "Mean of the values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Meter_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_traverse, Meter_traverse},
+    {Py_tp_clear, Meter_clear},
+    {Py_tp_dealloc, Meter_dealloc},
+    {Py_tp_methods, Meter_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Meter_spec = {
+    .name = "meters.Meter",
+    .basicsize = sizeof(MeterObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .slots = Meter_slots,
+};
+
+static int
+meters_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Meter_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Meter", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot meters_slots[] = {
+    {Py_mod_exec, meters_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef meters_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "meters",
+    .m_slots = meters_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_meters(void)
+{
+    return PyModuleDef_Init(&meters_module);
+}
+```
+
+## Use instead
+
+Hold a critical section on the object around the update and the reads that
+depend on it: `Py_BEGIN_CRITICAL_SECTION(self)` ...
+`Py_END_CRITICAL_SECTION()` (CPython 3.13+; the macros expand to plain braces
+in GIL builds). It locks the object's own mutex, so methods that work on
+different objects still run in parallel, and it cannot deadlock with the
+interpreter's other locks. Use it in every method that reads or writes the
+fields, readers included, so that `mean()` sees a `count` and a `total` that
+belong together. `Py_XSETREF` inside the section is fine: the old value is
+released while the object is locked, and a critical section, unlike a
+`PyMutex`, is suspended if the release runs Python code that blocks. For code
+that must still build on Python 3.12 or older, define the macros as `{` and
+`}` when they are missing (as `pythoncapi_compat.h` does).
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t count;       /* guarded by the object's critical section */
+    double total;
+    PyObject *last;
+} MeterObject;
+
+static PyObject *
+Meter_record(MeterObject *self, PyObject *value)
+{
+    double v = PyFloat_AsDouble(value);
+    if (v == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    self->count++;
+    self->total += v;
+    Py_XSETREF(self->last, Py_NewRef(value));
+    Py_END_CRITICAL_SECTION();
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Meter_mean(MeterObject *self, PyObject *Py_UNUSED(ignored))
+{
+    double mean;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    mean = self->count ? self->total / (double)self->count : 0.0;
+    Py_END_CRITICAL_SECTION();
+    return PyFloat_FromDouble(mean);
+}
+
+static int
+Meter_traverse(MeterObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->last);
+    return 0;
+}
+
+static int
+Meter_clear(MeterObject *self)
+{
+    Py_CLEAR(self->last);       /* tp_clear: the object is unreachable */
+    return 0;
+}
+
+static void
+Meter_dealloc(MeterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    (void)Meter_clear(self);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Meter_methods[] = {
+    {"record", (PyCFunction)Meter_record, METH_O, "Add a value."},
+    {"mean", (PyCFunction)Meter_mean, METH_NOARGS, "Mean of the values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Meter_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_traverse, Meter_traverse},
+    {Py_tp_clear, Meter_clear},
+    {Py_tp_dealloc, Meter_dealloc},
+    {Py_tp_methods, Meter_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Meter_spec = {
+    .name = "meters.Meter",
+    .basicsize = sizeof(MeterObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .slots = Meter_slots,
+};
+
+static int
+meters_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Meter_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Meter", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot meters_slots[] = {
+    {Py_mod_exec, meters_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef meters_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "meters",
+    .m_slots = meters_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_meters(void)
+{
+    return PyModuleDef_Init(&meters_module);
+}
+```
+
+A lone counter that nothing else has to agree with can be atomic instead:
+`_Py_atomic_add_ssize` and `_Py_atomic_load_ssize_relaxed` from
+`cpython/pyatomic.h` (CPython 3.13+, not in the limited API), or a C11
+`_Atomic` field with `atomic_fetch_add_explicit` (`std::atomic<Py_ssize_t>`
+in C++; MSVC needs `/experimental:c11atomics` for C11 atomics).
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t hits;        /* only accessed with _Py_atomic_* */
+} HitCounterObject;
+
+static PyObject *
+HitCounter_hit(HitCounterObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t before = _Py_atomic_add_ssize(&self->hits, 1);
+    return PyLong_FromSsize_t(before + 1);
+}
+
+static PyObject *
+HitCounter_get_hits(HitCounterObject *self, void *Py_UNUSED(closure))
+{
+    return PyLong_FromSsize_t(_Py_atomic_load_ssize_relaxed(&self->hits));
+}
+
+static void
+HitCounter_dealloc(HitCounterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef HitCounter_methods[] = {
+    {"hit", (PyCFunction)HitCounter_hit, METH_NOARGS, "Count one hit."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef HitCounter_getset[] = {
+    {"hits", (getter)HitCounter_get_hits, NULL, "hits so far", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot HitCounter_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_dealloc, HitCounter_dealloc},
+    {Py_tp_methods, HitCounter_methods},
+    {Py_tp_getset, HitCounter_getset},
+    {0, NULL},
+};
+
+static PyType_Spec HitCounter_spec = {
+    .name = "hits.HitCounter",
+    .basicsize = sizeof(HitCounterObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = HitCounter_slots,
+};
+
+static int
+hits_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &HitCounter_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "HitCounter", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot hits_slots[] = {
+    {Py_mod_exec, hits_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef hits_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hits",
+    .m_slots = hits_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_hits(void)
+{
+    return PyModuleDef_Init(&hits_module);
+}
+```
+
+Other correct forms:
+
+- **Two objects at once**: `Py_BEGIN_CRITICAL_SECTION2(self, other)` ...
+  `Py_END_CRITICAL_SECTION2()` (3.13+) when an update reads or moves fields of
+  a second object (`a.merge(b)`). Do not nest two single sections: the inner
+  one may suspend the outer one.
+- **A `PyMutex` field** (3.13+) when the protected state is not reached
+  through the object's own lock, for example state shared by several objects.
+  Do not call Python code or release references while holding it
+  (`Py_XSETREF`, `Py_DECREF` can run arbitrary code): see
+  `python-call-under-pymutex`.
+- **Immutable after creation**: fields set only in `tp_new` / `tp_init` and
+  never written afterwards need no lock.
+- **Documented as not thread-safe**: some types (NumPy's `ndarray`, for
+  example) deliberately do not lock and tell users not to share mutable
+  instances between threads. Suppress the finding with
+  `// gilcheck: ignore[object-field-race] reason`.
+
+## Known limitations
+
+- Plain stores are not reported, including the hand-written form of
+  `Py_CLEAR` (`old = self->f; self->f = NULL; Py_XDECREF(old);`), which has
+  the same double-release race; and so are reads. Reading a pointer field and
+  using it while another thread replaces it with `Py_SETREF` is a
+  use-after-free that this rule does not see: take a strong reference inside
+  the critical section.
+- Only fields of `self` are checked. Updates of a second object argument
+  (`((Node *)other)->count++`), of objects reached through a field
+  (`self->child->count++`), of array elements behind a field
+  (`self->data[i] += x`), and calls that mutate through a member pointer
+  (`self->bins->add(i)` in C++) are not reported. Neither is a field passed
+  by address to a helper (`stats_add(&self->stats, x)`): the helper's
+  parameter is a plain C struct.
+- Module state is shared by every thread too (`st->calls++` in a module
+  function races), but it is not `self` and is not reported here.
+- Lifecycle slots are trusted. `tp_init` can run again on a live, shared
+  object when Python code calls `obj.__init__(...)` explicitly; a type that
+  allows that should lock in `tp_init` as well.
+- A critical section is released while the thread blocks (I/O, a lock,
+  waiting for another critical section) and resumed later: an update that
+  spans a blocking call inside the section is not atomic. Keep the section
+  short and do the blocking work outside it.
+- Which code runs concurrently is decided from the files analyzed together:
+  a function with external linkage that nothing in them calls is treated as
+  an entry point, even if, in fact, only the module's initialization calls
+  it.
+- Precision is medium because some types are intentionally not thread-safe
+  and some fields are only ever touched by one thread (an iterator consumed
+  by the thread that created it). Suppress those findings with a reason.
+
+## References
+
+- [C API Extension Support for Free Threading (CPython HOWTO): struct fields and critical sections](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [Synchronization primitives: PyMutex and critical sections (C API)](https://docs.python.org/3/c-api/synchronization.html)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+- [CPython gh-116738: audit all built-in modules for thread safety (critical sections and PyMutex in CPython's own extension types)](https://github.com/python/cpython/issues/116738)
+- [CPython gh-119344: make Py_BEGIN_CRITICAL_SECTION public in the C API (3.13)](https://github.com/python/cpython/issues/119344)
+- [CPython `Include/cpython/pyatomic.h`: the `_Py_atomic_*` functions](https://github.com/python/cpython/blob/main/Include/cpython/pyatomic.h)
+
+"""##,
+        ##"""
+---
+id: python-call-under-pymutex
+name: PythonCallUnderPyMutex
+summary: A Py_DECREF, Python call or exception runs while a PyMutex is held and can run code that deadlocks on it.
+level: warning
+precision: high
+tags: [free-threading, concurrency, deadlock, pymutex]
+---
+## What it does
+
+Finds calls that can run arbitrary Python code while a plain `PyMutex` is
+held, that is after `PyMutex_Lock(&m)` and before the matching
+`PyMutex_Unlock(&m)`:
+
+- dropping a reference: `Py_DECREF`, `Py_XDECREF`, `Py_CLEAR`, `Py_SETREF`,
+  `Py_XSETREF`;
+- calling or inspecting objects: `PyObject_Call*`, `PyObject_Vectorcall*`,
+  `PyObject_GetAttr*`, `PyObject_SetAttr*`, `PyObject_Repr`, `PyObject_Str`,
+  `PyObject_RichCompare*`, `PyObject_Hash`;
+- raising or handling exceptions: every `PyErr_*` function except
+  `PyErr_Occurred`;
+- importing: `PyImport_*`.
+
+There is one finding per locked region, on its first offending call; notes
+point to the lock and to the other offending calls of the region. The
+message names the mutex (`'cache_lock'`, `'st->lock'`, `'self->mutex'`).
+
+The lock state is followed along each path, so an error path that unlocks
+first and then raises is not reported.
+
+Not reported:
+
+- new references (`Py_INCREF`, `Py_NewRef`, `Py_XNewRef`) and plain C code
+  under the lock;
+- the same calls after `PyMutex_Unlock`;
+- `PyErr_Occurred()`, which only reads the thread's error indicator;
+- calls inside `Py_BEGIN_CRITICAL_SECTION(op)` or
+  `Py_BEGIN_CRITICAL_SECTION_MUTEX(&m)`: a critical section is suspended when
+  its thread blocks, so Python code may run there;
+- other kinds of locks (`pthread_mutex_t`, `std::mutex`, C11 `mtx_t`,
+  `PyThread_type_lock`): they are not this rule's concern (see below).
+
+## Why is this bad?
+
+`PyMutex` (CPython 3.13+) is a small, fast, non-reentrant lock. A thread that
+waits for it detaches its thread state, but the thread that *holds* it keeps
+it through everything it does, including blocking. Python's critical sections
+are built on the same mutex but add deadlock avoidance: when the thread would
+block, its critical sections are suspended (their locks released) and resumed
+later. A plain `PyMutex` gets none of that, so whatever runs under it must not
+block and must not come back to the same lock.
+
+The calls above can run any Python code:
+
+- `Py_DECREF` of the last reference deallocates the object: its `__del__`,
+  the callbacks of its weak references, and the deallocation of everything it
+  held, all run right there, in the middle of the locked region;
+- `PyObject_RichCompareBool`, `PyObject_Hash`, `PyObject_GetAttrString`,
+  `PyObject_Repr` call `__eq__`, `__hash__`, `__getattr__`, properties and
+  `__repr__` defined in Python;
+- `PyErr_SetString` and friends create an exception object (an exception
+  class can be a Python subclass), replace and drop a pending exception, and
+  `PyErr_Format` formats `%R` / `%S` arguments with their `__repr__` /
+  `__str__`;
+- `PyImport_ImportModule` takes the module's import lock and may run the
+  module's code.
+
+If that code calls back into the extension on the same thread (a `__del__`
+that uses the cache, an `__eq__` that looks something up) it calls
+`PyMutex_Lock` on a mutex its own thread holds and waits forever. If it waits
+for something else, an import lock, another lock, I/O, that another thread
+holds while that thread waits for this mutex, both threads wait forever.
+Neither can happen with the GIL, where extensions needed no lock at all, so
+this is a mistake made while porting: the first version of a thread-safe cache
+usually replaces the cached object with `Py_SETREF` under the new lock.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+static PyMutex cache_lock;
+static PyObject *last_key;          /* guarded by cache_lock */
+static PyObject *last_value;        /* guarded by cache_lock */
+
+/* remember(key, value) */
+static PyObject *
+memo_remember(PyObject *module, PyObject *args)
+{
+    PyObject *key, *value;
+
+    if (!PyArg_UnpackTuple(args, "remember", 2, 2, &key, &value)) {
+        return NULL;
+    }
+    PyMutex_Lock(&cache_lock);
+    Py_XDECREF(last_key);           /* a __del__ here can call lookup() */
+    Py_XDECREF(last_value);
+    last_key = Py_NewRef(key);
+    last_value = Py_NewRef(value);
+    PyMutex_Unlock(&cache_lock);
+    Py_RETURN_NONE;
+}
+
+/* lookup(key): the remembered value, or None. */
+static PyObject *
+memo_lookup(PyObject *module, PyObject *key)
+{
+    PyObject *value = NULL;
+    int eq = 0;
+
+    PyMutex_Lock(&cache_lock);
+    if (last_key != NULL) {
+        eq = PyObject_RichCompareBool(key, last_key, Py_EQ);   /* runs __eq__ */
+        if (eq > 0) {
+            value = Py_NewRef(last_value);
+        }
+    }
+    PyMutex_Unlock(&cache_lock);
+    if (eq < 0) {
+        return NULL;
+    }
+    return value != NULL ? value : Py_NewRef(Py_None);
+}
+
+static int
+memo_clear(PyObject *module)
+{
+    Py_CLEAR(last_key);
+    Py_CLEAR(last_value);
+    return 0;
+}
+
+static PyMethodDef memo_methods[] = {
+    {"remember", memo_remember, METH_VARARGS, NULL},
+    {"lookup", memo_lookup, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot memo_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef memo_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "memo",
+    .m_size = 0,
+    .m_methods = memo_methods,
+    .m_slots = memo_slots,
+    .m_clear = memo_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_memo(void)
+{
+    return PyModuleDef_Init(&memo_module);
+}
+```
+
+## Use instead
+
+Keep only C work under the lock: read and write pointers and counters, take
+new references with `Py_NewRef`. Drop references, call Python and raise
+exceptions after `PyMutex_Unlock` (CPython 3.13+, where `PyMutex` is public).
+A replaced object is dropped after the unlock; a comparison that needs
+`__eq__` works on references taken under the lock; an object that must be
+imported or built is made before taking the lock and installed under it (the
+thread that finds it already installed drops its own copy after unlocking).
+
+```c good
+#include <Python.h>
+
+static PyMutex cache_lock;
+static PyObject *last_key;          /* guarded by cache_lock */
+static PyObject *last_value;        /* guarded by cache_lock */
+static PyObject *json_dumps;        /* json.dumps, installed under cache_lock */
+
+/* remember(key, value) */
+static PyObject *
+memo_remember(PyObject *module, PyObject *args)
+{
+    PyObject *key, *value, *old_key, *old_value;
+
+    if (!PyArg_UnpackTuple(args, "remember", 2, 2, &key, &value)) {
+        return NULL;
+    }
+    PyMutex_Lock(&cache_lock);
+    old_key = last_key;
+    old_value = last_value;
+    last_key = Py_NewRef(key);
+    last_value = Py_NewRef(value);
+    PyMutex_Unlock(&cache_lock);
+    Py_XDECREF(old_key);            /* any __del__ runs without the lock */
+    Py_XDECREF(old_value);
+    Py_RETURN_NONE;
+}
+
+/* lookup(key): the remembered value, or None. */
+static PyObject *
+memo_lookup(PyObject *module, PyObject *key)
+{
+    PyObject *k, *v, *result;
+    int eq = 0;
+
+    PyMutex_Lock(&cache_lock);
+    k = Py_XNewRef(last_key);
+    v = Py_XNewRef(last_value);
+    PyMutex_Unlock(&cache_lock);
+    if (k != NULL) {
+        eq = PyObject_RichCompareBool(key, k, Py_EQ);   /* __eq__ runs unlocked */
+    }
+    result = eq > 0 ? Py_NewRef(v) : (eq == 0 ? Py_NewRef(Py_None) : NULL);
+    Py_XDECREF(k);
+    Py_XDECREF(v);
+    return result;
+}
+
+/* dumps(obj): json.dumps(obj), importing json on first use. */
+static PyObject *
+memo_dumps(PyObject *module, PyObject *obj)
+{
+    PyObject *func, *spare = NULL;
+
+    PyMutex_Lock(&cache_lock);
+    func = Py_XNewRef(json_dumps);
+    PyMutex_Unlock(&cache_lock);
+    if (func == NULL) {
+        PyObject *json = PyImport_ImportModule("json");     /* no lock held */
+        if (json == NULL) {
+            return NULL;
+        }
+        func = PyObject_GetAttrString(json, "dumps");
+        Py_DECREF(json);
+        if (func == NULL) {
+            return NULL;
+        }
+        PyMutex_Lock(&cache_lock);
+        if (json_dumps == NULL) {
+            json_dumps = Py_NewRef(func);
+        }
+        else {
+            spare = func;                   /* another thread was first */
+            func = Py_NewRef(json_dumps);
+        }
+        PyMutex_Unlock(&cache_lock);
+        Py_XDECREF(spare);
+    }
+    PyObject *res = PyObject_CallOneArg(func, obj);
+    Py_DECREF(func);
+    return res;
+}
+
+static int
+memo_clear(PyObject *module)
+{
+    Py_CLEAR(last_key);
+    Py_CLEAR(last_value);
+    Py_CLEAR(json_dumps);
+    return 0;
+}
+
+static PyMethodDef memo_methods[] = {
+    {"remember", memo_remember, METH_VARARGS, NULL},
+    {"lookup", memo_lookup, METH_O, NULL},
+    {"dumps", memo_dumps, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot memo_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef memo_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "memo",
+    .m_size = 0,
+    .m_methods = memo_methods,
+    .m_slots = memo_slots,
+    .m_clear = memo_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_memo(void)
+{
+    return PyModuleDef_Init(&memo_module);
+}
+```
+
+From CPython 3.14, `Py_BEGIN_CRITICAL_SECTION_MUTEX(&m)` ...
+`Py_END_CRITICAL_SECTION()` runs a critical section on a `PyMutex`: the
+mutex is released while the thread blocks and re-acquired afterwards, so
+Python code may run inside (but, as with any critical section, the guarded
+state can change while it is suspended). Keep the 3.13 form for older
+versions:
+
+```c good
+#include <Python.h>
+
+static PyMutex default_lock;
+static PyObject *default_value;     /* guarded by default_lock */
+
+/* set_default(value) */
+static PyObject *
+settings_set_default(PyObject *module, PyObject *value)
+{
+#if PY_VERSION_HEX >= 0x030E0000
+    /* 3.14+: suspended, not held, if a __del__ blocks */
+    Py_BEGIN_CRITICAL_SECTION_MUTEX(&default_lock);
+    Py_XSETREF(default_value, Py_NewRef(value));
+    Py_END_CRITICAL_SECTION();
+#else
+    PyObject *old;
+    PyMutex_Lock(&default_lock);
+    old = default_value;
+    default_value = Py_NewRef(value);
+    PyMutex_Unlock(&default_lock);
+    Py_XDECREF(old);
+#endif
+    Py_RETURN_NONE;
+}
+
+/* get_default(): the value, or None. */
+static PyObject *
+settings_get_default(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *value;
+    PyMutex_Lock(&default_lock);
+    value = Py_XNewRef(default_value);
+    PyMutex_Unlock(&default_lock);
+    return value != NULL ? value : Py_NewRef(Py_None);
+}
+
+static int
+settings_clear(PyObject *module)
+{
+    Py_CLEAR(default_value);
+    return 0;
+}
+
+static PyMethodDef settings_methods[] = {
+    {"set_default", settings_set_default, METH_O, NULL},
+    {"get_default", settings_get_default, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot settings_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef settings_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "settings",
+    .m_size = 0,
+    .m_methods = settings_methods,
+    .m_slots = settings_slots,
+    .m_clear = settings_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_settings(void)
+{
+    return PyModuleDef_Init(&settings_module);
+}
+```
+
+When the guarded data lives in a Python object (a field of `self`, a dict),
+a critical section on that object, `Py_BEGIN_CRITICAL_SECTION(self)`
+(CPython 3.13+), is usually the better tool than a separate `PyMutex`.
+
+## Known limitations
+
+- Only `PyMutex_Lock` / `PyMutex_Unlock` regions are checked. Python code run
+  under a `pthread_mutex_t`, `std::mutex`, C11 `mtx_t`, Windows lock or
+  `PyThread_type_lock` deadlocks the same way (and waiting for those locks
+  does not even detach the thread state), but this rule does not report it.
+- Only the calls listed above are reported. Other C API functions can run
+  Python code too: `PyDict_SetItem` and `PyList_SetItem` drop the value they
+  replace and call the key's `__hash__` / `__eq__`; `PyObject_GetItem`,
+  the `PyNumber_*` functions, `PyLong_AsLong` (`__index__`),
+  `PyUnicode_FromFormat` with `%R` / `%S` and `PyObject_IsTrue` all can.
+- Helpers called under the lock are not followed: a call to a function of
+  the extension that drops a reference is not reported at the call site.
+- A lock taken by a C++ RAII class of the project (a constructor that calls
+  `PyMutex_Lock`) is not followed.
+- A `Py_DECREF` that cannot free the object (an immortal object such as
+  `Py_None`, or one the code knows is referenced elsewhere) is still
+  reported. Move it after the unlock anyway, or suppress the finding with
+  `// gilcheck: ignore[python-call-under-pymutex] reason`.
+
+## References
+
+- [Synchronization primitives: PyMutex and critical sections (C API)](https://docs.python.org/3/c-api/synchronization.html)
+- [C API Extension Support for Free Threading (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html)
+- [CPython gh-133296: critical sections on a PyMutex, Py_BEGIN_CRITICAL_SECTION_MUTEX (3.14)](https://github.com/python/cpython/issues/133296)
+- [CPython gh-127081 / PR #132748: locking around thread-unsafe libc calls, and the review of what may run under a PyMutex](https://github.com/python/cpython/pull/132748)
+- [Porting extension modules to support free-threading (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+
+"""##,
+        ##"""
+---
+id: refcount-uniqueness-check
+name: RefcountUniquenessCheck
+summary: Py_REFCNT(o) == 1 is used to decide that an object is private and can be mutated in place.
+level: warning
+precision: high
+tags: [free-threading, concurrency, reference-counting]
+---
+## What it does
+
+Finds comparisons of an object's reference count with 1 or 2 that test
+whether the object is uniquely referenced, in code that several threads can
+run at once:
+
+- `Py_REFCNT(o) == 1` and `1 == Py_REFCNT(o)`;
+- `Py_REFCNT(o) != 1`, `Py_REFCNT(o) <= 1`, `Py_REFCNT(o) < 2`;
+- `Py_REFCNT(o) > 1` and `Py_REFCNT(o) >= 2`.
+
+Such tests guard an optimization: "nobody else holds this object, so I can
+reuse or modify it in place instead of copying it" (string and bytes
+concatenation, in-place arithmetic on a temporary, sorting or extending a
+list argument, copy-on-write buffers). The finding is reported on the
+comparison and names the object.
+
+Concurrent code is defined as for
+[`static-mutable-state`](static-mutable-state.md). Not reported:
+
+- code that does not exist in the free-threaded build, under
+  `#ifndef Py_GIL_DISABLED` (or `#if !defined(Py_GIL_DISABLED)`);
+- the condition of `assert(...)`: a debug check documents an invariant and
+  does not decide what the code does;
+- other uses of the count: `Py_REFCNT(o) == 0`, comparisons with large
+  numbers, counts passed to a format string or returned for debugging;
+- init-only code (`PyInit_*`, `Py_mod_exec`, and helpers only they call),
+  where the object cannot have been published yet;
+- `PyUnstable_Object_IsUniquelyReferenced(o)` and
+  `PyUnstable_Object_IsUniqueReferencedTemporary(o)`, the replacements.
+
+## Why is this bad?
+
+With the GIL, a reference count of 1 meant that the caller held the only
+reference and, as long as the code did not release the GIL, no other thread
+could obtain a new one. In the free-threaded build (CPython 3.13t, 3.14t,
+PEP 703) neither part holds:
+
+- the reference count is split in two: a local count that only the owning
+  thread updates without atomics, and a shared count that other threads
+  update atomically. `Py_REFCNT` adds them up at one instant, and the result
+  can be stale as soon as it is returned;
+- another thread can take a new reference to the object right after the
+  test: from a list or dict that contains it (free-threaded CPython lets
+  readers take references to list and dict items without locking the
+  container), through a borrowed pointer, or through `gc.get_objects()` and
+  `gc.get_referrers()`;
+- from CPython 3.14 the interpreter often loads objects onto its stack
+  without taking a new reference, so an argument with a count of 1 can still
+  be held by a variable of the caller: a count of 1 no longer means that the
+  argument is a temporary only this call can see.
+
+When the test passes wrongly, the code mutates an object that another thread
+is reading: a list changes under an iterator, a `str` or `bytes` object
+(immutable by contract) changes its value after it was hashed or interned,
+or a buffer is resized while another thread still points into it. The
+CPython documentation of `Py_REFCNT` says that on free-threaded builds a
+count of 1 is not sufficient to treat an object as inaccessible to other
+threads, and CPython replaced such tests in its own modules (gh-140061).
+
+## Example
+
+```c bad
+#include <Python.h>
+
+/* bump(lst): adds 1 to every int of a list; reuses the list if it looks
+   private, otherwise works on a copy. */
+static PyObject *
+bump(PyObject *module, PyObject *lst)
+{
+    if (!PyList_Check(lst)) {
+        PyErr_SetString(PyExc_TypeError, "expected a list");
+        return NULL;
+    }
+    PyObject *result;
+    if (PyList_CheckExact(lst) && Py_REFCNT(lst) == 1) {   /* not proof on 3.13t */
+        result = Py_NewRef(lst);
+    }
+    else if ((result = PySequence_List(lst)) == NULL) {
+        return NULL;
+    }
+    PyObject *one = PyLong_FromLong(1);
+    if (one == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_Size(result); i++) {
+        PyObject *item = PyList_GetItemRef(result, i);
+        PyObject *sum = item != NULL ? PyNumber_Add(item, one) : NULL;
+        Py_XDECREF(item);
+        if (sum == NULL || PyList_SetItem(result, i, sum) < 0) {
+            Py_DECREF(one);
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    Py_DECREF(one);
+    return result;
+}
+
+static PyMethodDef lists_methods[] = {
+    {"bump", bump, METH_O, "Add 1 to every item."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot lists_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef lists_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "lists",
+    .m_methods = lists_methods,
+    .m_slots = lists_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_lists(void)
+{
+    return PyModuleDef_Init(&lists_module);
+}
+```
+
+## Use instead
+
+Test uniqueness with `PyUnstable_Object_IsUniquelyReferenced(o)` (CPython
+3.14+). In the free-threaded build it returns true only when the calling
+thread owns the object, its local count is 1 and its shared count is 0, so
+that no other thread can create a new reference; in GIL builds it is the same
+as `Py_REFCNT(o) == 1`. It may return false for an object that is in fact
+unique: always keep the copying path. On 3.13, where it does not exist,
+always copy (or get a backport from `pythoncapi_compat.h`).
+
+```c good
+#include <Python.h>
+
+static PyObject *
+bump(PyObject *module, PyObject *lst)
+{
+    if (!PyList_Check(lst)) {
+        PyErr_SetString(PyExc_TypeError, "expected a list");
+        return NULL;
+    }
+    PyObject *result = NULL;
+#if PY_VERSION_HEX >= 0x030E0000
+    if (PyList_CheckExact(lst) && PyUnstable_Object_IsUniquelyReferenced(lst)) {
+        result = Py_NewRef(lst);
+    }
+#endif
+    if (result == NULL && (result = PySequence_List(lst)) == NULL) {
+        return NULL;
+    }
+    PyObject *one = PyLong_FromLong(1);
+    if (one == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_Size(result); i++) {
+        PyObject *item = PyList_GetItemRef(result, i);
+        PyObject *sum = item != NULL ? PyNumber_Add(item, one) : NULL;
+        Py_XDECREF(item);
+        if (sum == NULL || PyList_SetItem(result, i, sum) < 0) {
+            Py_DECREF(one);
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    Py_DECREF(one);
+    return result;
+}
+
+static PyMethodDef lists_methods[] = {
+    {"bump", bump, METH_O, "Add 1 to every item."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot lists_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef lists_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "lists",
+    .m_methods = lists_methods,
+    .m_slots = lists_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_lists(void)
+{
+    return PyModuleDef_Init(&lists_module);
+}
+```
+
+When the object is an argument and the goal is to reuse a temporary (the
+result of `a + b` passed straight into the call), use
+`PyUnstable_Object_IsUniqueReferencedTemporary(o)` (CPython 3.14+): it also
+checks that the only reference is the one the interpreter's stack holds for
+this call, which a count cannot tell from 3.14 on.
+
+```c good
+#include <Python.h>
+
+/* upper(b): ASCII upper-case of a bytearray; writes into the argument when
+   it is a temporary nobody else can see. */
+static PyObject *
+upper(PyObject *module, PyObject *arg)
+{
+    if (!PyByteArray_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "expected a bytearray");
+        return NULL;
+    }
+    PyObject *out = NULL;
+#if PY_VERSION_HEX >= 0x030E0000
+    if (PyByteArray_CheckExact(arg) && PyUnstable_Object_IsUniqueReferencedTemporary(arg)) {
+        out = Py_NewRef(arg);
+    }
+#endif
+    if (out == NULL && (out = PyByteArray_FromObject(arg)) == NULL) {
+        return NULL;
+    }
+    char *p = PyByteArray_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < PyByteArray_GET_SIZE(out); i++) {
+        if (p[i] >= 'a' && p[i] <= 'z') {
+            p[i] = (char)(p[i] - 'a' + 'A');
+        }
+    }
+    return out;
+}
+
+static PyMethodDef text_methods[] = {
+    {"upper", upper, METH_O, "Upper-case a bytearray."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot text_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef text_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "text",
+    .m_methods = text_methods,
+    .m_slots = text_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_text(void)
+{
+    return PyModuleDef_Init(&text_module);
+}
+```
+
+Other correct forms:
+
+- **Keep the shortcut for GIL builds only**: put the `Py_REFCNT(o) == 1`
+  branch under `#ifndef Py_GIL_DISABLED` and copy in the free-threaded build.
+  On 3.14 GIL builds, prefer the functions above for arguments, since a
+  count of 1 no longer identifies a temporary there either.
+- **Objects you just created** (`PyList_New`, `PyBytes_FromStringAndSize`,
+  the result of a copy) and have not stored anywhere need no test at all:
+  they are private to this call until you publish them.
+- **A lock** does not make the test valid: a critical section on the object
+  stops other critical sections, not a thread that takes a new reference
+  from a container.
+
+## Known limitations
+
+- Only a `Py_REFCNT(...)` call compared with a constant is recognized. A
+  count stored in a variable first (`n = Py_REFCNT(o); if (n == 1)`), a
+  test hidden in a helper macro of another header, or direct reads of
+  `ob_refcnt` in GIL-only code are not reported.
+- The rule does not look at what the branch does: a test used only to pick
+  a faster read-only path is reported too. Suppress it with
+  `// gilcheck: ignore[refcount-uniqueness-check] reason`.
+- An `assert(Py_REFCNT(o) == 1)` is never reported, even when the code after
+  it relies on the invariant in release builds; make sure the invariant
+  holds for another reason (the object was created in the same function).
+- `PyUnstable_Object_IsUniquelyReferenced` is conservative in the
+  free-threaded build (an object owned by another thread, or with a
+  non-zero shared count, is never unique), so replacing the test can make the
+  fast path rarer there; that is the price of correctness.
+- Code under `#if PY_VERSION_HEX < 0x030E0000` or other version guards is
+  analyzed as the headers in use select it.
+
+## References
+
+- [Reference counting: Py_REFCNT (C API; the free-threading note)](https://docs.python.org/3/c-api/refcounting.html)
+- [Object protocol: PyUnstable_Object_IsUniquelyReferenced and PyUnstable_Object_IsUniqueReferencedTemporary (C API, 3.14)](https://docs.python.org/3/c-api/object.html)
+- [CPython gh-133144: add PyUnstable_Object_IsUniquelyReferenced (3.14)](https://github.com/python/cpython/issues/133144)
+- [CPython gh-140061: replace Py_REFCNT(x) == 1 in CPython's own modules](https://github.com/python/cpython/issues/140061)
+- [pythoncapi-compat PR #149: PyUnstable_Object_IsUniquelyReferenced for older Pythons](https://github.com/python/pythoncapi-compat/pull/149)
+- [PEP 703: biased reference counting](https://peps.python.org/pep-0703/#biased-reference-counting)
+- [C API Extension Support for Free Threading (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html)
+
+"""##,
+        ##"""
+---
+id: set-item-on-shared-container
+name: SetItemOnSharedContainer
+summary: PyList_SET_ITEM or PyTuple_SET_ITEM writes into a list or tuple that this function did not just create.
+level: warning
+precision: high
+tags: [free-threading, concurrency, list, tuple, macros]
+---
+## What it does
+
+Finds `PyList_SET_ITEM(container, i, item)` and
+`PyTuple_SET_ITEM(container, i, item)` calls, in code that can run in several
+threads at once, where the container is anything other than a local variable
+whose value came from `PyList_New`, `PyTuple_New` or another `*_New` call in
+the same function. Fields of `self` and of module state, statics, arguments,
+and locals that came from any other call are all reported. The finding is on
+the line of the call and names the container.
+
+Not reported:
+
+- the fill idiom: `x = PyList_New(n)` (or `PyTuple_New(n)`) followed by
+  `PyList_SET_ITEM(x, i, ...)` in the same function, in C and C++ (`auto *x =
+  PyList_New(n)`, `PyObject *x{PyTuple_New(2)}`), also when the local is
+  declared first and assigned later, or reassigned in a loop;
+- calls inside `Py_BEGIN_CRITICAL_SECTION` on the container (or on `self` for
+  containers in fields of `self`), or `Py_BEGIN_CRITICAL_SECTION2` on either;
+- `PyInit_*`, `Py_mod_exec` and `Py_mod_create` functions and what only they
+  call, which fill module state before other threads can see it;
+- `PyList_SetItem`, `PyTuple_SetItem` and the other checked functions.
+
+## Why is this bad?
+
+The two macros store a pointer straight into the item array. They do no
+bounds check (outside debug builds), take no lock, and, unlike
+`PyList_SetItem`, do not release the item they overwrite. The C API
+documentation says `PyList_SET_ITEM` "is normally only used to fill in new
+lists where there is no previous content", and `PyTuple_SET_ITEM` only to
+fill in brand new tuples; the free-threading HOWTO lists `PyList_SET_ITEM`
+among the macros that "are not thread-safe if the container object may be
+modified concurrently".
+
+On a list or tuple that other code can already see, in the free-threaded
+build (CPython 3.13t and 3.14t, PEP 703):
+
+- a thread reading the container (iterating, `repr`, `PyList_GetItemRef`)
+  can see the slot in the middle of the update, with no memory ordering
+  between the new pointer and the initialization of the object it points to;
+- two threads updating the same slot both read the old item, both store,
+  and one update is lost; if both then release the old item, it is released
+  twice;
+- a concurrent `append` can move the item array, so the store goes to freed
+  memory;
+- tuples are assumed immutable everywhere (as dict keys, in caches, in
+  constants shared by all threads), so changing one that others hold breaks
+  code that never expected it to change.
+
+With the GIL, in-place updates of a private list or tuple were safe as long
+as no other thread could run during them. Tricks such as reusing one
+argument tuple for every call of a callback relied on that.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *keyfunc;      /* callable */
+    PyObject *argtuple;     /* 1-tuple reused for every call of keyfunc */
+} SorterObject;
+
+static PyObject *
+Sorter_key(SorterObject *self, PyObject *item)
+{
+    /* Two threads overwrite each other's argument, and the old item is
+       released while the other thread's call may still be using it. */
+    PyObject *old = PyTuple_GET_ITEM(self->argtuple, 0);
+    PyTuple_SET_ITEM(self->argtuple, 0, Py_NewRef(item));
+    Py_DECREF(old);
+    return PyObject_Call(self->keyfunc, self->argtuple, NULL);
+}
+
+static int
+Sorter_init(SorterObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *keyfunc;
+    if (!PyArg_ParseTuple(args, "O:Sorter", &keyfunc)) {
+        return -1;
+    }
+    PyObject *argtuple = PyTuple_New(1);
+    if (argtuple == NULL) {
+        return -1;
+    }
+    PyTuple_SET_ITEM(argtuple, 0, Py_NewRef(Py_None));
+    Py_XSETREF(self->argtuple, argtuple);
+    Py_XSETREF(self->keyfunc, Py_NewRef(keyfunc));
+    return 0;
+}
+
+static void
+Sorter_dealloc(SorterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->keyfunc);
+    Py_CLEAR(self->argtuple);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Sorter_methods[] = {
+    {"key", (PyCFunction)Sorter_key, METH_O, "Apply the key function."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Sorter_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Sorter_init},
+    {Py_tp_dealloc, Sorter_dealloc},
+    {Py_tp_methods, Sorter_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Sorter_spec = {
+    .name = "sorting.Sorter",
+    .basicsize = sizeof(SorterObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Sorter_slots,
+};
+
+static int
+sorting_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Sorter_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Sorter", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot sorting_slots[] = {
+    {Py_mod_exec, sorting_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef sorting_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "sorting",
+    .m_size = 0,
+    .m_slots = sorting_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_sorting(void)
+{
+    return PyModuleDef_Init(&sorting_module);
+}
+```
+
+## Use instead
+
+Do not change a tuple that anyone else can see: build a new one each time
+with `PyTuple_New` and `PyTuple_SET_ITEM` (or `PyTuple_Pack`), or avoid the
+tuple altogether. For calls, `PyObject_CallOneArg` (3.9) and
+`PyObject_Vectorcall` (3.9; pythoncapi-compat provides both for older
+versions) take the arguments from a C array and need no argument tuple.
+`PyTuple_SetItem` is not a fix: it refuses tuples that have more than one
+reference.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *keyfunc;      /* callable */
+} SorterObject;
+
+static PyObject *
+Sorter_key(SorterObject *self, PyObject *item)
+{
+    return PyObject_CallOneArg(self->keyfunc, item);    /* no shared tuple */
+}
+
+static PyObject *
+Sorter_key_pair(SorterObject *self, PyObject *item)
+{
+    PyObject *key = PyObject_CallOneArg(self->keyfunc, item);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *pair = PyTuple_New(2);        /* new tuple: filling it is fine */
+    if (pair == NULL) {
+        Py_DECREF(key);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(pair, 0, key);
+    PyTuple_SET_ITEM(pair, 1, Py_NewRef(item));
+    return pair;
+}
+
+static int
+Sorter_init(SorterObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *keyfunc;
+    if (!PyArg_ParseTuple(args, "O:Sorter", &keyfunc)) {
+        return -1;
+    }
+    Py_XSETREF(self->keyfunc, Py_NewRef(keyfunc));
+    return 0;
+}
+
+static void
+Sorter_dealloc(SorterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->keyfunc);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Sorter_methods[] = {
+    {"key", (PyCFunction)Sorter_key, METH_O, "Apply the key function."},
+    {"key_pair", (PyCFunction)Sorter_key_pair, METH_O, "(key, item)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Sorter_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Sorter_init},
+    {Py_tp_dealloc, Sorter_dealloc},
+    {Py_tp_methods, Sorter_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Sorter_spec = {
+    .name = "sorting.Sorter",
+    .basicsize = sizeof(SorterObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Sorter_slots,
+};
+
+static int
+sorting_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Sorter_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Sorter", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot sorting_slots[] = {
+    {Py_mod_exec, sorting_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef sorting_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "sorting",
+    .m_size = 0,
+    .m_slots = sorting_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_sorting(void)
+{
+    return PyModuleDef_Init(&sorting_module);
+}
+```
+
+To replace one item of a shared list, use `PyList_SetItem` (every version):
+it checks the index, releases the old item, and in the free-threaded build
+locks the list for the store. When the new value depends on the old one (a
+counter in a list), make the read and the write one step with a critical
+section on the list, `Py_BEGIN_CRITICAL_SECTION(list)` ...
+`Py_END_CRITICAL_SECTION()` (CPython 3.13; pythoncapi-compat defines the
+macros as plain braces for older versions).
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject *recent;       /* list of 64 slots, a direct-mapped cache of recent keys */
+    PyObject *counts;       /* list of 64 ints: hits per slot */
+} recent_state;
+
+static PyObject *
+recent_remember(PyObject *module, PyObject *key)
+{
+    recent_state *st = PyModule_GetState(module);
+    Py_hash_t h = PyObject_Hash(key);
+    if (h == -1) {
+        return NULL;
+    }
+    Py_ssize_t slot = (Py_ssize_t)((size_t)h % 64);
+    if (PyList_SetItem(st->recent, slot, Py_NewRef(key)) < 0) {   /* locks, releases the old key */
+        return NULL;
+    }
+    PyObject *one = PyLong_FromLong(1);
+    if (one == NULL) {
+        return NULL;
+    }
+    PyObject *updated = NULL;
+    Py_BEGIN_CRITICAL_SECTION(st->counts);     /* read and write as one step */
+    PyObject *old = PyList_GetItemRef(st->counts, slot);
+    if (old != NULL) {
+        updated = PyNumber_Add(old, one);
+        Py_DECREF(old);
+    }
+    if (updated != NULL && PyList_SetItem(st->counts, slot, Py_NewRef(updated)) < 0) {
+        Py_CLEAR(updated);
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_DECREF(one);
+    return updated;
+}
+
+static int
+recent_exec(PyObject *module)
+{
+    recent_state *st = PyModule_GetState(module);
+    st->recent = PyList_New(64);
+    st->counts = PyList_New(64);
+    if (st->recent == NULL || st->counts == NULL) {
+        return -1;
+    }
+    PyObject *zero = PyLong_FromLong(0);
+    if (zero == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < 64; i++) {   /* filling at import: no other thread yet */
+        PyList_SET_ITEM(st->recent, i, Py_NewRef(Py_None));
+        PyList_SET_ITEM(st->counts, i, Py_NewRef(zero));
+    }
+    Py_DECREF(zero);
+    return 0;
+}
+
+static int
+recent_clear(PyObject *module)
+{
+    recent_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->recent);
+    Py_CLEAR(st->counts);
+    return 0;
+}
+
+static PyMethodDef recent_methods[] = {
+    {"remember", recent_remember, METH_O, "Record a key; return its slot's hit count."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot recent_slots[] = {
+    {Py_mod_exec, recent_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef recent_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "recent",
+    .m_size = sizeof(recent_state),
+    .m_methods = recent_methods,
+    .m_slots = recent_slots,
+    .m_clear = recent_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_recent(void)
+{
+    return PyModuleDef_Init(&recent_module);
+}
+```
+
+A list that is rebuilt rather than updated can also be replaced as a whole:
+build the new list with `PyList_New` and `PyList_SET_ITEM`, then swap the
+pointer in under the lock that protects the field.
+
+## Known limitations
+
+- A container counts as new only when it is a local assigned from
+  `PyList_New`, `PyTuple_New` or another `*_New` call in the same function.
+  A helper that fills a list its caller just created
+  (`fill_row(PyObject *row, ...)`) is reported; build and fill the list in
+  one function, or suppress with
+  `// gilcheck: ignore[set-item-on-shared-container] reason`. Lists returned
+  by other functions that always create a new one (`PySequence_List`,
+  `PyList_GetSlice`, `PyDict_Keys`) are reported too. `PySequence_Tuple` is
+  reported on purpose: it returns its argument itself when that is already a
+  tuple.
+- The rule does not see a new list being published too early: once the local
+  is stored somewhere shared (appended to a shared list, assigned to
+  `self->field`) before it is completely filled, further `PyList_SET_ITEM`
+  calls on the local are not reported, although other threads can already
+  read it.
+- A critical section on `self` is taken to protect containers held in its
+  fields; the rule does not check that every reader and writer of the
+  container locks `self`.
+- Which code runs concurrently is decided per file: a non-`static` function
+  that another file only calls during import is still checked.
+
+## References
+
+- [C API Extension Support for Free Threading: General API Guidelines (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html#general-api-guidelines)
+- [`PyList_SET_ITEM` and `PyList_SetItem` (C API reference)](https://docs.python.org/3/c-api/list.html#c.PyList_SET_ITEM)
+- [`PyTuple_SET_ITEM` and `PyTuple_SetItem` (C API reference)](https://docs.python.org/3/c-api/tuple.html#c.PyTuple_SET_ITEM)
+- [`PyObject_CallOneArg` and vectorcall (C API reference)](https://docs.python.org/3/c-api/call.html#c.PyObject_CallOneArg)
+- [Synchronization primitives: critical sections (C API reference)](https://docs.python.org/3/c-api/synchronization.html)
+- [Porting C extensions (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [pythoncapi-compat](https://github.com/python/pythoncapi-compat)
 
 """##,
         ##"""
@@ -861,7 +4825,7 @@ static PyMethodDef counter_methods[] = {
 };
 
 static PyModuleDef_Slot counter_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -913,7 +4877,7 @@ static PyMethodDef counter_methods[] = {
 };
 
 static PyModuleDef_Slot counter_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -959,7 +4923,7 @@ static PyMethodDef counter_methods[] = {
 };
 
 static PyModuleDef_Slot counter_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -1012,7 +4976,7 @@ static PyMethodDef counter_methods[] = {
 };
 
 static PyModuleDef_Slot counter_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -1061,7 +5025,7 @@ static PyMethodDef rng_methods[] = {
 };
 
 static PyModuleDef_Slot rng_slots[] = {
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -1112,7 +5076,7 @@ static PyMethodDef limits_methods[] = {
 
 static PyModuleDef_Slot limits_slots[] = {
     {Py_mod_exec, limits_exec},
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_GIL_DISABLED
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL},
@@ -1177,6 +5141,1103 @@ that build.)
 - [Isolating extension modules: module state (CPython HOWTO)](https://docs.python.org/3/howto/isolating-extensions.html)
 - [Finding data races with ThreadSanitizer (py-free-threading guide)](https://py-free-threading.github.io/thread_sanitizer/)
 - [CPython's c-analyzer, which classifies C globals (Tools/c-analyzer)](https://github.com/python/cpython/tree/main/Tools/c-analyzer)
+
+"""##,
+        ##"""
+---
+id: unlocked-dict-iteration
+name: UnlockedDictIteration
+summary: PyDict_Next loops over a dict that other threads can change, without a critical section on the dict.
+level: warning
+precision: high
+tags: [free-threading, concurrency, dict, iteration, critical-section]
+---
+## What it does
+
+Finds `PyDict_Next(d, &pos, &key, &value)` calls, in code that can run in
+several threads at once, where `d` is a dict other threads can reach and no
+critical section on `d` is held. The dict counts as shared when it is a
+`static` or global variable, a field of `self` (the first parameter of a
+concurrent function when it points to a Python object, also through a cast
+copy), a field of module state (from `PyModule_GetState`,
+`PyType_GetModuleState`, a `*state*` helper, or a parameter that receives
+one), or a local variable read from one of these.
+
+The finding is on the line of the `PyDict_Next` call and names the dict.
+
+Not reported:
+
+- loops inside `Py_BEGIN_CRITICAL_SECTION(d)`, or inside a critical section
+  on the object that holds the dict (`Py_BEGIN_CRITICAL_SECTION(self)` for
+  `self->attrs`), or `Py_BEGIN_CRITICAL_SECTION2` on either;
+- loops while a mutex is held (`PyMutex`, pthread and C11 mutexes, C++
+  `std::lock_guard` and friends);
+- dicts created in the same function (`PyDict_New`, `PyDict_Copy`,
+  `Py_BuildValue`), keyword-argument dicts, and dicts passed as parameters
+  after the first;
+- `PyInit_*`, `Py_mod_exec` and `Py_mod_create` functions and what only they
+  call.
+
+A critical section on some *other* object (the destination dict, another
+argument) does not protect `d` and does not silence the rule.
+
+## Why is this bad?
+
+In the free-threaded build (CPython 3.13t and 3.14t, PEP 703) dicts lock
+themselves in every API call, with one notable exception that the HOWTO
+names: `PyDict_Next` does not lock the dict. Each call reads the dict's
+table at position `pos` without synchronization, and the loop as a whole is
+many calls. While it runs, another thread can insert (the table is resized
+and freed), delete, or replace values. The loop can then read freed memory,
+skip or repeat entries, or hand out `key` and `value` borrowed references to
+objects that the other thread has just released.
+
+With the GIL, the loop was safe as long as its body did not run Python code
+that changed the dict. That assumption no longer holds once other threads
+run at the same time.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *attrs;        /* dict: name -> value; set_attr() changes it */
+} ElementObject;
+
+static PyObject *
+Element_set_attr(ElementObject *self, PyObject *args)
+{
+    PyObject *name, *value;
+    if (!PyArg_ParseTuple(args, "UO:set_attr", &name, &value)) {
+        return NULL;
+    }
+    if (PyDict_SetItem(self->attrs, name, value) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Element_attr_names(ElementObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *names = PyList_New(0);
+    if (names == NULL) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    /* Another thread's set_attr() can resize the dict under this loop. */
+    while (PyDict_Next(self->attrs, &pos, &key, &value)) {
+        if (PyList_Append(names, key) < 0) {
+            Py_DECREF(names);
+            return NULL;
+        }
+    }
+    return names;
+}
+
+static int
+Element_init(ElementObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *attrs = PyDict_New();
+    if (attrs == NULL) {
+        return -1;
+    }
+    Py_XSETREF(self->attrs, attrs);
+    return 0;
+}
+
+static void
+Element_dealloc(ElementObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->attrs);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Element_methods[] = {
+    {"set_attr", (PyCFunction)Element_set_attr, METH_VARARGS, "Set an attribute."},
+    {"attr_names", (PyCFunction)Element_attr_names, METH_NOARGS, "List the attribute names."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Element_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Element_init},
+    {Py_tp_dealloc, Element_dealloc},
+    {Py_tp_methods, Element_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Element_spec = {
+    .name = "dom.Element",
+    .basicsize = sizeof(ElementObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Element_slots,
+};
+
+static int
+dom_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Element_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Element", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot dom_slots[] = {
+    {Py_mod_exec, dom_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef dom_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "dom",
+    .m_size = 0,
+    .m_slots = dom_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_dom(void)
+{
+    return PyModuleDef_Init(&dom_module);
+}
+```
+
+## Use instead
+
+Hold a critical section on the dict for the whole loop, as the HOWTO shows:
+`Py_BEGIN_CRITICAL_SECTION(d)` ... `Py_END_CRITICAL_SECTION()` (CPython
+3.13; the macros are plain braces in the default build). The two macros
+open and close a C block, so they must be in the same scope, and nothing
+may `return` or `goto` out of the section: record the error and leave the
+loop through its condition instead.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *attrs;        /* dict: name -> value; set_attr() changes it */
+} ElementObject;
+
+static PyObject *
+Element_set_attr(ElementObject *self, PyObject *args)
+{
+    PyObject *name, *value;
+    if (!PyArg_ParseTuple(args, "UO:set_attr", &name, &value)) {
+        return NULL;
+    }
+    if (PyDict_SetItem(self->attrs, name, value) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Element_attr_names(ElementObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *names = PyList_New(0);
+    if (names == NULL) {
+        return NULL;
+    }
+    int rc = 0;
+    Py_BEGIN_CRITICAL_SECTION(self->attrs);
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (rc == 0 && PyDict_Next(self->attrs, &pos, &key, &value)) {
+        rc = PyList_Append(names, key);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        Py_DECREF(names);
+        return NULL;
+    }
+    return names;
+}
+
+static int
+Element_init(ElementObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *attrs = PyDict_New();
+    if (attrs == NULL) {
+        return -1;
+    }
+    Py_XSETREF(self->attrs, attrs);
+    return 0;
+}
+
+static void
+Element_dealloc(ElementObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->attrs);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Element_methods[] = {
+    {"set_attr", (PyCFunction)Element_set_attr, METH_VARARGS, "Set an attribute."},
+    {"attr_names", (PyCFunction)Element_attr_names, METH_NOARGS, "List the attribute names."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Element_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Element_init},
+    {Py_tp_dealloc, Element_dealloc},
+    {Py_tp_methods, Element_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Element_spec = {
+    .name = "dom.Element",
+    .basicsize = sizeof(ElementObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Element_slots,
+};
+
+static int
+dom_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Element_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Element", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot dom_slots[] = {
+    {Py_mod_exec, dom_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef dom_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "dom",
+    .m_size = 0,
+    .m_slots = dom_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_dom(void)
+{
+    return PyModuleDef_Init(&dom_module);
+}
+```
+
+When the loop body calls back into Python (`PyObject_Repr`, a user
+callback, anything that can block), the critical section can be suspended
+while that code waits, which lets other threads change the dict in the
+middle of the loop, and the callback itself could modify the dict. Iterate a
+private copy instead: `PyDict_Copy(d)` (every version) locks `d` while it
+copies, and the copy cannot change under the loop. `PyDict_Items(d)` gives
+a new list of `(key, value)` tuples the same way.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject *hooks;        /* dict: name -> callable; register_hook() changes it */
+} hooks_state;
+
+static PyObject *
+hooks_register(PyObject *module, PyObject *args)
+{
+    PyObject *name, *hook;
+    if (!PyArg_ParseTuple(args, "UO:register_hook", &name, &hook)) {
+        return NULL;
+    }
+    hooks_state *st = PyModule_GetState(module);
+    if (PyDict_SetItem(st->hooks, name, hook) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+hooks_run_all(PyObject *module, PyObject *event)
+{
+    hooks_state *st = PyModule_GetState(module);
+    PyObject *snapshot = PyDict_Copy(st->hooks);    /* private copy */
+    if (snapshot == NULL) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *name, *hook;
+    while (PyDict_Next(snapshot, &pos, &name, &hook)) {
+        /* The hook can register or remove hooks; the snapshot does not change. */
+        PyObject *res = PyObject_CallOneArg(hook, event);
+        if (res == NULL) {
+            Py_DECREF(snapshot);
+            return NULL;
+        }
+        Py_DECREF(res);
+    }
+    Py_DECREF(snapshot);
+    Py_RETURN_NONE;
+}
+
+static int
+hooks_exec(PyObject *module)
+{
+    hooks_state *st = PyModule_GetState(module);
+    st->hooks = PyDict_New();
+    return st->hooks != NULL ? 0 : -1;
+}
+
+static int
+hooks_clear(PyObject *module)
+{
+    hooks_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->hooks);
+    return 0;
+}
+
+static PyMethodDef hooks_methods[] = {
+    {"register_hook", hooks_register, METH_VARARGS, "Add or replace a hook."},
+    {"run_all", hooks_run_all, METH_O, "Call every hook with the event."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot hooks_slots[] = {
+    {Py_mod_exec, hooks_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef hooks_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hooks",
+    .m_size = sizeof(hooks_state),
+    .m_methods = hooks_methods,
+    .m_slots = hooks_slots,
+    .m_clear = hooks_clear,
+};
+
+PyMODINIT_FUNC
+PyInit_hooks(void)
+{
+    return PyModuleDef_Init(&hooks_module);
+}
+```
+
+On CPython 3.12 and older,
+[pythoncapi-compat](https://github.com/python/pythoncapi-compat) defines
+`Py_BEGIN_CRITICAL_SECTION` and `Py_END_CRITICAL_SECTION` as plain braces,
+so the first fix builds unchanged there (where the GIL provides the
+protection).
+
+## Known limitations
+
+- Dicts are recognized from the expression text and direct local copies. A
+  shared dict reached another way (passed to a helper as a later argument,
+  returned by `PyObject_GenericGetDict` or `PyModule_GetDict`, stored in a C
+  struct that is not `self` or module state) is not reported.
+- The first parameter of every concurrent function is treated as shared: a
+  helper whose first parameter is a dict its caller just built is reported.
+- A critical section on `self` is taken to protect every dict held in its
+  fields, and any held mutex is taken to protect any dict. The rule cannot
+  check that all writers of the dict take the same lock; Python code that
+  receives the dict (`obj.attrs` exposed as an attribute) does not.
+- The rule does not check that the critical section stays held for the
+  whole loop: a body that blocks or calls Python code can suspend it (see
+  above).
+- Which code runs concurrently is decided per file: a non-`static` function
+  that another file only calls during import is still checked.
+
+## References
+
+- [C API Extension Support for Free Threading: PyDict_Next (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html#pydict-next)
+- [Synchronization primitives: critical sections (C API reference)](https://docs.python.org/3/c-api/synchronization.html)
+- [`PyDict_Next` (C API reference)](https://docs.python.org/3/c-api/dict.html#c.PyDict_Next)
+- [Porting C extensions (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [pythoncapi-compat: critical-section macros for older Pythons](https://github.com/python/pythoncapi-compat)
+- [PEP 703: Making the Global Interpreter Lock Optional in CPython](https://peps.python.org/pep-0703/)
+
+"""##,
+        ##"""
+---
+id: unlocked-sequence-access
+name: UnlockedSequenceAccess
+summary: PySequence_Fast item macros or a PyList_GET_ITEM loop read a list another thread can change, without a lock.
+level: warning
+precision: medium
+tags: [free-threading, concurrency, list, macros, critical-section]
+---
+## What it does
+
+Finds reads of a list's item array through the unchecked macros, in code that
+can run in several threads at once, when the list may be shared and no
+critical section on it is held. Two forms:
+
+1. **`PySequence_Fast`.** `PySequence_Fast_ITEMS(seq)` or
+   `PySequence_Fast_GET_ITEM(seq, i)` where `seq = PySequence_Fast(obj, msg)`
+   and `obj` is not known to be a tuple or an object created in this function.
+   An argument counts as possibly shared: it can be a list that another thread
+   also holds. The finding is on the `PySequence_Fast_ITEMS` /
+   `PySequence_Fast_GET_ITEM` line and names `obj`.
+2. **List loops.** `PyList_GET_ITEM(list, i)` inside a loop whose bound uses
+   `PyList_GET_SIZE(list)`, where `list` is a `static`, a field of `self` or
+   of module state, a local read from one of these, or an argument. The
+   finding is on the `PyList_GET_ITEM` line and names the list.
+   [`borrowed-reference`](borrowed-reference.md) does not report the same
+   call again.
+
+Not reported:
+
+- `PySequence_Fast` of an object checked with `PyTuple_Check` (in an
+  enclosing `if`, or after an early return when it is not a tuple), and of
+  objects created in the same function (`PyList_New`, `Py_BuildValue`,
+  other `*_New` calls);
+- access inside `Py_BEGIN_CRITICAL_SECTION(obj)` on the original object (or
+  on `self` for lists held in fields of `self`), or
+  `Py_BEGIN_CRITICAL_SECTION2` on either;
+- `PyTuple_GET_ITEM` / `PyTuple_GET_SIZE` loops: tuples never change;
+- `PyList_GetItemRef` in a loop, and `PySequence_Fast_GET_SIZE` or
+  `PyList_GET_SIZE` on their own;
+- `PyInit_*`, `Py_mod_exec` and `Py_mod_create` functions and what only they
+  call.
+
+## Why is this bad?
+
+The CPython HOWTO singles these macros out: `PyList_GET_ITEM`,
+`PyList_SET_ITEM` and the macros that use the object returned by
+`PySequence_Fast` "do not perform any error checking or locking" and "are
+not thread-safe if the container object may be modified concurrently".
+
+`PySequence_Fast` does not copy a list: when its argument is a list or a
+tuple (not a subclass), it returns that same object with a new reference.
+`PySequence_Fast_ITEMS` then hands out a pointer to the list's internal item
+array. In the free-threaded build (CPython 3.13t and 3.14t, PEP 703), a
+thread that appends to the list can reallocate that array and free the old
+one, and a thread that removes or replaces items releases them, while this
+thread is still reading. The result is reads of freed memory, items read
+twice or skipped, and borrowed items freed under the loop.
+
+A loop bounded by `PyList_GET_SIZE(list)` has the same problem: the size
+read at the top of an iteration is stale by the time `PyList_GET_ITEM`
+indexes the array, so a concurrent removal makes the index run past the end.
+
+With the GIL these loops were safe unless their body ran Python code (a
+`__float__`, a comparison) that changed the list. Free threading removes that
+protection entirely.
+
+## Example
+
+```c bad
+#include <Python.h>
+
+/* total(seq) -> float: the sum of a sequence of numbers */
+static PyObject *
+stats_total(PyObject *module, PyObject *arg)
+{
+    PyObject *seq = PySequence_Fast(arg, "total() needs a sequence");
+    if (seq == NULL) {
+        return NULL;
+    }
+    /* For a list, seq *is* arg: another thread can append to it (moving the
+       item array) or remove items while this loop reads them. */
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    double total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x = PyFloat_AsDouble(items[i]);
+        if (x == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        total += x;
+    }
+    Py_DECREF(seq);
+    return PyFloat_FromDouble(total);
+}
+
+static PyMethodDef stats_methods[] = {
+    {"total", stats_total, METH_O, "Sum a sequence of numbers."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot stats_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef stats_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "stats",
+    .m_size = 0,
+    .m_methods = stats_methods,
+    .m_slots = stats_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_stats(void)
+{
+    return PyModuleDef_Init(&stats_module);
+}
+```
+
+## Use instead
+
+Hold a critical section on the *original* object, not on the result of
+`PySequence_Fast`, from the `PySequence_Fast` call until the last access to
+the items: `Py_BEGIN_CRITICAL_SECTION(obj)` ... `Py_END_CRITICAL_SECTION()`
+(CPython 3.13; plain braces in the default build, and
+[pythoncapi-compat](https://github.com/python/pythoncapi-compat) defines
+them for older versions). Locking a tuple or another sequence is harmless.
+CPython itself uses an internal `Py_BEGIN_CRITICAL_SECTION_SEQUENCE_FAST`
+macro for this, and NumPy defines its own
+`NPY_BEGIN_CRITICAL_SECTION_SEQUENCE_FAST`, which lock the original object
+only when it is a list.
+
+```c good
+#include <Python.h>
+
+static PyObject *
+stats_total(PyObject *module, PyObject *arg)
+{
+    double total = 0.0;
+    int err = 0;
+    Py_BEGIN_CRITICAL_SECTION(arg);
+    PyObject *seq = PySequence_Fast(arg, "total() needs a sequence");
+    if (seq == NULL) {
+        err = 1;
+    }
+    else {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        for (Py_ssize_t i = 0; i < n && !err; i++) {
+            double x = PyFloat_AsDouble(items[i]);
+            err = x == -1.0 && PyErr_Occurred();
+            total += x;
+        }
+        Py_DECREF(seq);
+    }
+    Py_END_CRITICAL_SECTION();
+    return err ? NULL : PyFloat_FromDouble(total);
+}
+
+static PyMethodDef stats_methods[] = {
+    {"total", stats_total, METH_O, "Sum a sequence of numbers."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot stats_slots[] = {
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef stats_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "stats",
+    .m_size = 0,
+    .m_methods = stats_methods,
+    .m_slots = stats_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_stats(void)
+{
+    return PyModuleDef_Init(&stats_module);
+}
+```
+
+The critical section is suspended if the loop body blocks or waits for
+another lock, and code it calls can still change the list from the same
+thread. When the body calls arbitrary Python code, convert the sequence
+to a tuple first: `PySequence_Tuple(obj)` copies a list while holding its
+lock (and returns a tuple argument unchanged), and the tuple cannot change
+afterwards.
+
+For a list loop, either hold the critical section around the loop, or take
+each item with `PyList_GetItemRef(list, i)` (CPython 3.13; pythoncapi-compat
+backports it), which checks the index against the current size and returns a
+strong reference:
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *samples;      /* list; add() appends to it */
+} SeriesObject;
+
+static PyObject *
+Series_add(SeriesObject *self, PyObject *x)
+{
+    if (PyList_Append(self->samples, x) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Series_maximum(SeriesObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *best = NULL;
+    for (Py_ssize_t i = 0; i < PyList_Size(self->samples); i++) {
+        PyObject *x = PyList_GetItemRef(self->samples, i);   /* strong reference */
+        if (x == NULL) {
+            PyErr_Clear();      /* the list shrank meanwhile */
+            break;
+        }
+        int gt = best == NULL ? 1 : PyObject_RichCompareBool(x, best, Py_GT);
+        if (gt > 0) {
+            Py_XSETREF(best, x);
+        }
+        else {
+            Py_DECREF(x);
+        }
+        if (gt < 0) {
+            Py_XDECREF(best);
+            return NULL;
+        }
+    }
+    return best != NULL ? best : Py_NewRef(Py_None);
+}
+
+static int
+Series_init(SeriesObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *samples = PyList_New(0);
+    if (samples == NULL) {
+        return -1;
+    }
+    Py_XSETREF(self->samples, samples);
+    return 0;
+}
+
+static void
+Series_dealloc(SeriesObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->samples);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef Series_methods[] = {
+    {"add", (PyCFunction)Series_add, METH_O, "Append a sample."},
+    {"maximum", (PyCFunction)Series_maximum, METH_NOARGS, "The largest sample, or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot Series_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Series_init},
+    {Py_tp_dealloc, Series_dealloc},
+    {Py_tp_methods, Series_methods},
+    {0, NULL},
+};
+
+static PyType_Spec Series_spec = {
+    .name = "series.Series",
+    .basicsize = sizeof(SeriesObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Series_slots,
+};
+
+static int
+series_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Series_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Series", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot series_slots[] = {
+    {Py_mod_exec, series_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef series_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "series",
+    .m_size = 0,
+    .m_slots = series_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_series(void)
+{
+    return PyModuleDef_Init(&series_module);
+}
+```
+
+Each item is then valid on its own, but the loop as a whole can still see a
+list that changes between iterations (an item skipped or seen twice). When
+the result must reflect one consistent state of the list, use the critical
+section.
+
+## Known limitations
+
+- The `PySequence_Fast` form follows `seq` only within one function: a
+  `PySequence_Fast` result passed to a helper that calls
+  `PySequence_Fast_ITEMS` is not reported. A tuple check is recognized only
+  as `PyTuple_Check` / `PyTuple_CheckExact` on the same expression.
+- The list-loop form needs the loop bound to use `PyList_GET_SIZE` on the
+  same list. A loop bounded some other way (a size read once before the loop,
+  `PyList_Size`, a counter) is not reported by this rule; `borrowed-reference`
+  reports its `PyList_GET_ITEM` when the list is a `static`, a field of
+  `self` or module state, but not when it is an argument.
+- Every argument is treated as possibly shared. A list the caller built for
+  this call alone is still reported; that is the price of catching lists that
+  several threads hold.
+- A critical section begun only under a condition inside an `if`, as NumPy's
+  `NPY_BEGIN_CRITICAL_SECTION_SEQUENCE_FAST` does for exact lists, is not
+  recognized as a guard. Use `Py_BEGIN_CRITICAL_SECTION(obj)` or suppress
+  with `// gilcheck: ignore[unlocked-sequence-access] reason`.
+- A critical section on `self` is taken to protect lists held in its fields;
+  the rule does not check that every writer of the list locks `self`.
+- Which code runs concurrently is decided per file: a non-`static` function
+  that another file only calls during import is still checked.
+
+## References
+
+- [C API Extension Support for Free Threading: General API Guidelines (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html#general-api-guidelines)
+- [`PySequence_Fast` and `PySequence_Fast_ITEMS` (C API reference)](https://docs.python.org/3/c-api/sequence.html#c.PySequence_Fast)
+- [`PyList_GetItemRef` (C API reference)](https://docs.python.org/3/c-api/list.html#c.PyList_GetItemRef)
+- [Synchronization primitives: critical sections (C API reference)](https://docs.python.org/3/c-api/synchronization.html)
+- [NumPy `NPY_BEGIN_CRITICAL_SECTION_SEQUENCE_FAST` (`numpy/_core/src/common/npy_pycompat.h`)](https://github.com/numpy/numpy/blob/main/numpy/_core/src/common/npy_pycompat.h)
+- [Porting C extensions (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
+- [pythoncapi-compat](https://github.com/python/pythoncapi-compat)
+
+"""##,
+        ##"""
+---
+id: weakref-borrowed-get
+name: WeakrefBorrowedGet
+summary: PyWeakref_GetObject returns a borrowed referent another thread can free; it is deprecated and removed in 3.15.
+level: warning
+precision: very-high
+tags: [free-threading, concurrency, borrowed-reference, weakref, deprecated-api]
+---
+## What it does
+
+Reports every call of `PyWeakref_GetObject(ref)` and
+`PyWeakref_GET_OBJECT(ref)`, in any function of the file, including code that
+runs only at import, `tp_init`, `tp_dealloc` and code under a lock. The
+finding is on the line of the call and names the weak reference argument.
+
+Not reported: `PyWeakref_GetRef` (the replacement), `PyWeakref_NewRef`,
+`PyWeakref_NewProxy`, other functions whose name starts with `PyWeakref_`,
+and the names in comments or string literals.
+
+Unlike [`borrowed-reference`](borrowed-reference.md), this rule does not look
+at where the weak reference comes from or how the result is used: the object
+behind a weak reference is by definition owned by someone else, so the
+borrowed result is never safe to rely on, and the call stops compiling on
+CPython 3.15 in any case.
+
+## Why is this bad?
+
+`PyWeakref_GetObject` returns the referent as a borrowed reference (or
+`Py_None` when it is gone). The weak reference does not keep the referent
+alive: its strong references belong to other code. With the GIL, the
+referent could not be freed between the call and the caller's `Py_INCREF`
+unless the caller ran Python code in between. In the free-threaded build
+(CPython 3.13t and 3.14t, PEP 703), another thread can drop the last strong
+reference at any moment, and the caller is left with a pointer to freed
+memory, even when it increments the reference count on the very next line.
+Holding a lock does not help: the thread that releases the referent does not
+take that lock.
+
+`PyWeakref_GetRef(ref, &obj)` (3.13) takes the strong reference atomically
+with the check that the referent is alive. `PyWeakref_GetObject` and
+`PyWeakref_GET_OBJECT` are deprecated in CPython 3.13 and removed in 3.15
+(gh-133644), so code that calls them no longer compiles there, with or
+without free threading. Cython added `PyWeakref_GetRef` to its `cpython`
+declarations citing thread-safety problems already seen with
+`PyWeakref_GetObject` (a pandas report among them).
+
+## Example
+
+```c bad
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *parent_ref;   /* weak reference to the parent node, or NULL */
+} NodeObject;
+
+static PyObject *
+Node_get_parent(NodeObject *self, void *Py_UNUSED(closure))
+{
+    if (self->parent_ref == NULL) {
+        Py_RETURN_NONE;
+    }
+    /* Borrowed: another thread can free the parent before Py_NewRef runs. */
+    PyObject *parent = PyWeakref_GetObject(self->parent_ref);
+    if (parent == NULL) {
+        return NULL;
+    }
+    return Py_NewRef(parent);       /* Py_None once the parent is gone */
+}
+
+static int
+Node_init(NodeObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *parent = NULL;
+    static char *kwlist[] = {"parent", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:Node", kwlist, &parent)) {
+        return -1;
+    }
+    PyObject *ref = NULL;
+    if (parent != NULL && parent != Py_None) {
+        ref = PyWeakref_NewRef(parent, NULL);
+        if (ref == NULL) {
+            return -1;
+        }
+    }
+    Py_XSETREF(self->parent_ref, ref);
+    return 0;
+}
+
+static void
+Node_dealloc(NodeObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->parent_ref);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyGetSetDef Node_getset[] = {
+    {"parent", (getter)Node_get_parent, NULL, "The parent node, or None.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot Node_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Node_init},
+    {Py_tp_dealloc, Node_dealloc},
+    {Py_tp_getset, Node_getset},
+    {0, NULL},
+};
+
+static PyType_Spec Node_spec = {
+    .name = "tree.Node",
+    .basicsize = sizeof(NodeObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Node_slots,
+};
+
+static int
+tree_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Node_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Node", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot tree_slots[] = {
+    {Py_mod_exec, tree_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef tree_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "tree",
+    .m_size = 0,
+    .m_slots = tree_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_tree(void)
+{
+    return PyModuleDef_Init(&tree_module);
+}
+```
+
+## Use instead
+
+`PyWeakref_GetRef(ref, &obj)` (CPython 3.13) returns 1 with a strong
+reference in `obj` when the referent is alive, 0 with `obj` set to `NULL`
+when it is gone, and -1 with an exception when `ref` is not a weak
+reference. Release `obj` with `Py_DECREF`. Note the different "dead" value:
+`NULL` and 0 instead of `Py_None`.
+
+```c good
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *parent_ref;   /* weak reference to the parent node, or NULL */
+} NodeObject;
+
+static PyObject *
+Node_get_parent(NodeObject *self, void *Py_UNUSED(closure))
+{
+    if (self->parent_ref == NULL) {
+        Py_RETURN_NONE;
+    }
+    PyObject *parent;
+    int rc = PyWeakref_GetRef(self->parent_ref, &parent);   /* strong reference */
+    if (rc < 0) {
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_RETURN_NONE;             /* the parent is gone */
+    }
+    return parent;
+}
+
+static int
+Node_init(NodeObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *parent = NULL;
+    static char *kwlist[] = {"parent", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:Node", kwlist, &parent)) {
+        return -1;
+    }
+    PyObject *ref = NULL;
+    if (parent != NULL && parent != Py_None) {
+        ref = PyWeakref_NewRef(parent, NULL);
+        if (ref == NULL) {
+            return -1;
+        }
+    }
+    Py_XSETREF(self->parent_ref, ref);
+    return 0;
+}
+
+static void
+Node_dealloc(NodeObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->parent_ref);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyGetSetDef Node_getset[] = {
+    {"parent", (getter)Node_get_parent, NULL, "The parent node, or None.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot Node_slots[] = {
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, Node_init},
+    {Py_tp_dealloc, Node_dealloc},
+    {Py_tp_getset, Node_getset},
+    {0, NULL},
+};
+
+static PyType_Spec Node_spec = {
+    .name = "tree.Node",
+    .basicsize = sizeof(NodeObject),
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = Node_slots,
+};
+
+static int
+tree_exec(PyObject *module)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, &Node_spec, NULL);
+    if (type == NULL) {
+        return -1;
+    }
+    int rc = PyModule_AddObjectRef(module, "Node", type);
+    Py_DECREF(type);
+    return rc;
+}
+
+static PyModuleDef_Slot tree_slots[] = {
+    {Py_mod_exec, tree_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef tree_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "tree",
+    .m_size = 0,
+    .m_slots = tree_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_tree(void)
+{
+    return PyModuleDef_Init(&tree_module);
+}
+```
+
+A test that only asks whether the referent is still alive needs the
+reference too: call `PyWeakref_GetRef`, then `Py_XDECREF` the result.
+
+On CPython 3.12 and older, include
+[pythoncapi-compat](https://github.com/python/pythoncapi-compat)'s
+`pythoncapi_compat.h`, which provides `PyWeakref_GetRef` for every version
+it supports, so one source builds on old and new versions without
+`#if PY_VERSION_HEX` branches. Projects such as Apache Arrow fixed their
+3.15 build this way.
+
+Weak-value caches that map keys to raw `PyObject *` pointers (without a
+weak reference object) need `PyUnstable_EnableTryIncRef` and
+`PyUnstable_TryIncRef` (CPython 3.14) under a lock instead; see the
+"weakmap" example in the C API documentation of object reference counts.
+
+## Known limitations
+
+- The rule sees the code the compiler sees with `Py_GIL_DISABLED` defined
+  and the Python headers in use. Calls under `#ifndef Py_GIL_DISABLED`,
+  `#if 0`, or a version branch that is inactive with those headers
+  (`#if PY_VERSION_HEX < 0x030D0000` when analyzing with 3.13 headers) are
+  not reported, even though the removal in 3.15 affects every build.
+  Conversely, with headers older than 3.13 such a fallback branch is active
+  and its call is reported. Prefer pythoncapi-compat to version branches.
+- A project wrapper around the API is reported once, inside the wrapper, not
+  at each of its callers.
+- A call through a function pointer (`get = PyWeakref_GetObject; get(ref)`)
+  is not reported.
+
+## References
+
+- [C API Extension Support for Free Threading: Borrowed References (CPython HOWTO)](https://docs.python.org/3/howto/free-threading-extensions.html#borrowed-references)
+- [`PyWeakref_GetRef` (C API reference)](https://docs.python.org/3/c-api/weakref.html#c.PyWeakref_GetRef)
+- [Pending removal in Python 3.15: PyWeakref_GetObject and PyWeakref_GET_OBJECT](https://docs.python.org/3/deprecations/c-api-pending-removal-in-3.15.html)
+- [CPython gh-133644 / PR #133657: remove PyWeakref_GetObject and PyWeakref_GET_OBJECT](https://github.com/python/cpython/pull/133657)
+- [pythoncapi-compat: `PyWeakref_GetRef` for older Pythons](https://github.com/python/pythoncapi-compat)
+- [Cython PR #6538: add PyWeakref_GetRef, motivated by a free-threading bug in pandas](https://github.com/cython/cython/pull/6538)
+- [Apache Arrow PR #48027: use PyWeakref_GetRef via the vendored pythoncapi_compat.h](https://github.com/apache/arrow/pull/48027)
+- [Porting C extensions (py-free-threading guide)](https://py-free-threading.github.io/porting-extensions/)
 
 """##,
     ]
