@@ -25,6 +25,10 @@ public struct ConcurrencyModel: Sendable {
     /// Parameters that receive module state from their callers (`helper(st)` with
     /// `st = PyModule_GetState(m)`), by function USR.
     public let moduleStateParameters: [String: Set<Int>]
+    /// Parameters every caller fills with an object it just created.
+    public let freshParameters: [String: Set<Int>]
+    /// Functions that return only new objects.
+    public let freshReturning: Set<String>
     /// Check-then-act sequences on statics (lazy initialization), found once for every rule.
     public private(set) var lazyStaticInits: [LazyInit] = []
 
@@ -55,6 +59,8 @@ public struct ConcurrencyModel: Sendable {
         self.lifecycleFunctions = project.lifecycleFunctions
         self.allocatorFunctions = project.allocatorFunctions
         self.moduleStateParameters = project.moduleStateParameters
+        self.freshParameters = project.freshParameters
+        self.freshReturning = project.freshReturning
         self.lazyStaticInits = findLazyStaticInits()
     }
 
@@ -139,6 +145,7 @@ public struct ConcurrencyModel: Sendable {
             return .staticVariable(v.name)
         case .parameter(let i):
             if moduleStateParameters[flow.function.usr]?.contains(i) == true { return .moduleState }
+            if isFresh(path, in: flow) { return nil }
             return i == 0 ? firstParameterObject(flow) : nil
         case .local(let usr):
             switch flow.localOrigins[usr] {
@@ -150,6 +157,15 @@ public struct ConcurrencyModel: Sendable {
             }
         case .this:
             return nil
+        }
+    }
+
+    /// Whether a path starts at an object created here, or passed in fresh by every caller.
+    public func isFresh(_ path: AccessPath, in flow: FunctionFlow) -> Bool {
+        switch canonicalRoot(path, in: flow) {
+        case .parameter(let i)?: return freshParameters[flow.function.usr]?.contains(i) == true
+        case .local(let usr)?: return ProjectClassification.isNewObject(flow.localOrigins[usr], freshReturning)
+        default: return false
         }
     }
 

@@ -74,6 +74,8 @@ public struct CallEvent: Sendable {
     public var frame = 0
     /// Containers whose size bounds an enclosing loop (`for (i = 0; i < PyList_GET_SIZE(l); i++)`).
     public var loopBounds: Set<String> = []
+    /// Lvalues (as written) last assigned a new object before this call, for the fill macros.
+    public var freshLvalues: Set<String> = []
 }
 
 /// A read of a Python object's header fields (`ob_type`, `ob_refcnt`, ...) written out directly.
@@ -107,6 +109,8 @@ public enum LocalOrigin: Hashable, Sendable {
     /// `PySequence_Fast(obj, msg)`: a list or tuple view of `obj` (the object, when it is a
     /// plain lvalue).
     case fastSequence(of: AccessPath?)
+    /// The result of a call to a function of the project, which may return a new object.
+    case callResult(usr: String, name: String)
 }
 
 /// One function walked in execution order with the locks held at each point: its writes, calls
@@ -127,9 +131,14 @@ public struct FunctionFlow: Sendable {
     public private(set) var nestedCriticalSections: [(inner: Guard, outer: Guard)] = []
 
     public private(set) var objectFieldReads: [ObjectFieldRead] = []
+    /// What the function returns.
+    public private(set) var returnedValues: [Expr] = []
 
     private var guards: [Guard] = []
     private var loopBounds: [Set<String>] = []
+    /// Lvalues whose latest assignment, in walk order, was a new object (`buf->list = PyList_New(1)`).
+    private var freshLvalues: Set<String> = []
+    static let fillMacros: Set<String> = ["PyList_SET_ITEM", "PyTuple_SET_ITEM"]
     private var nextGuardID = 1
     private var loopDepth = 0
     private var frame = 0
@@ -219,7 +228,10 @@ public struct FunctionFlow: Sendable {
             loopDepth -= 1
             guards = before
         case .return(let e):
-            if let e { visit(e) }
+            if let e {
+                visit(e)
+                returnedValues.append(e)
+            }
             exit(.return, nil, s.location)
             return true
         case .goto(let label):
@@ -247,6 +259,7 @@ public struct FunctionFlow: Sendable {
         localNames[d.name] = ref
         if let initializer = d.initializer {
             visit(initializer)
+            noteAssignment(to: d.name, value: initializer)
             if !d.isStatic, let origin = origin(of: initializer) { localOrigins[d.usr] = origin }
         }
         // `std::lock_guard<std::mutex> g(m);` holds m to the end of the block.
@@ -277,11 +290,13 @@ public struct FunctionFlow: Sendable {
         case .assign(let op, let target, let value):
             visitSubexpressions(ofTarget: target)
             visit(value)
+            if op == "=" { noteAssignment(to: ExprText.render(target), value: value) }
             if let path = AccessPath(target) {
                 record(path, ExprText.text(e), e.location, readModifyWrite: op != "=")
                 if case .local(let usr) = path.root, path.steps.isEmpty, let origin = origin(of: value),
                    origin != .sharedValue(path), !Self.refers(origin, to: usr) {
-                    localOrigins[usr] = localOrigins[usr].map { $0 == .fresh ? origin : $0 } ?? origin
+                    // A local assigned several times keeps the first origin that is not "new".
+                    localOrigins[usr] = localOrigins[usr].map { Self.isNew($0) ? origin : $0 } ?? origin
                 }
             }
         case .unary(let op, let operand, _) where op == "++" || op == "--":
@@ -454,7 +469,15 @@ public struct FunctionFlow: Sendable {
         name.hasSuffix("_New") || name.hasPrefix("PyObject_New") || name.hasPrefix("PyObject_GC_New")
             || name.hasSuffix("FromString") || ["Py_BuildValue", "PyTuple_Pack", "PyList_AsTuple", "PySequence_List",
                                                "PyDict_Copy", "PyList_GetSlice", "PyTuple_GetSlice",
-                                               "PyFrozenSet_New", "PySet_New"].contains(name)
+                                               "PyFrozenSet_New", "PySet_New", "PyDict_Items", "PyDict_Keys", "PyDict_Values",
+                                               "PyMapping_Items", "PyMapping_Keys", "PyMapping_Values"].contains(name)
+    }
+
+    private static func isNew(_ origin: LocalOrigin) -> Bool {
+        switch origin {
+        case .fresh, .callResult: true
+        default: false
+        }
     }
 
     private static func refers(_ origin: LocalOrigin, to usr: String) -> Bool {
@@ -475,11 +498,14 @@ public struct FunctionFlow: Sendable {
             if Synchronization.returnsModuleState(c.name) { return .moduleState }
             if c.name == "PySequence_Fast", let first = c.arguments.first { return .fastSequence(of: AccessPath(first)) }
             if Self.createsObject(c.name) { return .fresh }
-            return nil
+            return .callResult(usr: c.usr, name: c.name)
         case .conditional(_, let t, _):
             return origin(of: t)
         case .initList(let items) where items.count == 1:
             return origin(of: items[0])
+        case .assign("=", _, let inner):
+            // `ret = list = PyList_New(n)`
+            return origin(of: inner)
         default:
             return nil
         }
@@ -491,7 +517,16 @@ public struct FunctionFlow: Sendable {
 
     private mutating func recordCall(_ call: Call, at location: SourceLocation) {
         calls.append(CallEvent(call: call, location: location, guards: guards, order: writes.count, frame: frame,
-                               loopBounds: loopBounds.reduce(into: Set<String>()) { $0.formUnion($1) }))
+                               loopBounds: loopBounds.reduce(into: Set<String>()) { $0.formUnion($1) },
+                               freshLvalues: Self.fillMacros.contains(call.name) ? freshLvalues : []))
+    }
+
+    private mutating func noteAssignment(to target: String, value: Expr) {
+        if case .call(let c) = value.kind, Self.createsObject(c.name) {
+            freshLvalues.insert(target)
+        } else {
+            freshLvalues.remove(target)
+        }
     }
 
     // MARK: Conditions

@@ -19,6 +19,11 @@ public struct ProjectClassification: Sendable {
     public var allocatorFunctions: Set<String> = []
     /// Parameters that receive module state from their callers, by function USR.
     public var moduleStateParameters: [String: Set<Int>] = [:]
+    /// Parameters of static, unreferenced-by-address functions that every caller passes an
+    /// object it just created: not yet visible to other threads.
+    public var freshParameters: [String: Set<Int>] = [:]
+    /// Functions that return only objects they just created (or NULL).
+    public var freshReturning: Set<String> = []
 
     /// One file's facts and walked functions.
     public struct Unit: Sendable {
@@ -89,7 +94,11 @@ public struct ProjectClassification: Sendable {
         var entry: Set<Int> = []
         var initRoots: Set<Int> = []
         var referenced: Set<Int> = []
-        for (i, f) in functions.enumerated() where f.name.hasPrefix("PyInit_") { initRoots.insert(i) }
+        // PyInit_* runs at import; `main` is a program's start (a tool shipped in the same
+        // source tree), not code Python calls.
+        for (i, f) in functions.enumerated() where f.name.hasPrefix("PyInit_") || f.name == "main" || f.name == "wmain" {
+            initRoots.insert(i)
+        }
 
         // Method tables of modules: named in a PyModuleDef or passed to PyModule_AddFunctions.
         var moduleTables: Set<String> = []
@@ -186,6 +195,84 @@ public struct ProjectClassification: Sendable {
                 : unanalyzed.contains(i) ? .unreferencedHere : .initOnly
         }
         moduleStateParameters = Self.propagateModuleState(functions: functions, flowOf: flowOf, unitOf: unitOf, resolve: resolve)
+        freshReturning = Self.freshReturning(functions: functions, flowOf: flowOf, unitOf: unitOf, resolve: resolve)
+        freshParameters = Self.freshParameters(functions: functions, flowOf: flowOf, unitOf: unitOf, resolve: resolve,
+                                               addressTaken: entry.union(initRoots), freshReturning: freshReturning)
+    }
+
+    /// Parameters every call site fills with a fresh object, followed through calls.
+    private static func freshParameters(functions: [FunctionFact], flowOf: [Int: FunctionFlow], unitOf: [Int],
+                                        resolve: (String, String, Int) -> Int?, addressTaken: Set<Int>,
+                                        freshReturning: Set<String>) -> [String: Set<Int>] {
+        // Call sites of each function, with the caller.
+        var sites: [Int: [(caller: Int, call: CallEvent)]] = [:]
+        for (i, _) in functions.enumerated() {
+            guard let flow = flowOf[i] else { continue }
+            for c in flow.calls {
+                guard let callee = resolve(c.call.usr, c.call.name, unitOf[i]) else { continue }
+                sites[callee, default: []].append((i, c))
+            }
+        }
+        var fresh: [String: Set<Int>] = [:]
+        func isFresh(_ e: Expr, in caller: Int) -> Bool {
+            guard let flow = flowOf[caller], case .name(let ref) = e.kind else { return false }
+            switch ref.kind {
+            case .localVariable: return isNewObject(flow.localOrigins[ref.usr], freshReturning)
+            case .parameter(let k): return fresh[functions[caller].usr]?.contains(k) == true
+            default: return false
+            }
+        }
+        for _ in 0..<4 {
+            var changed = false
+            for (i, f) in functions.enumerated() where !f.hasExternalLinkage && !addressTaken.contains(i) {
+                guard let calls = sites[i], !calls.isEmpty else { continue }
+                for k in 0..<f.parameters.count where fresh[f.usr]?.contains(k) != true {
+                    if calls.allSatisfy({ k < $0.call.call.arguments.count && isFresh($0.call.call.arguments[k], in: $0.caller) }) {
+                        fresh[f.usr, default: []].insert(k)
+                        changed = true
+                    }
+                }
+            }
+            if !changed { break }
+        }
+        return fresh
+    }
+
+    static func isNewObject(_ origin: LocalOrigin?, _ freshReturning: Set<String>) -> Bool {
+        switch origin {
+        case .fresh?: true
+        case .callResult(let usr, _)?: freshReturning.contains(usr)
+        default: false
+        }
+    }
+
+    /// Functions whose every returned value is NULL or an object made in the function.
+    private static func freshReturning(functions: [FunctionFact], flowOf: [Int: FunctionFlow], unitOf: [Int],
+                                       resolve: (String, String, Int) -> Int?) -> Set<String> {
+        var result: Set<String> = []
+        for _ in 0..<4 {
+            var changed = false
+            for (i, f) in functions.enumerated() where !result.contains(f.usr) {
+                guard let flow = flowOf[i], !flow.returnedValues.isEmpty else { continue }
+                let allNew = flow.returnedValues.allSatisfy { e in
+                    switch e.kind {
+                    case .null, .integer(0): return true
+                    case .name(let ref): return ref.kind == .localVariable && isNewObject(flow.localOrigins[ref.usr], result)
+                    case .call(let c):
+                        return FunctionFlow.createsObject(c.name)
+                            || resolve(c.usr, c.name, unitOf[i]).map { result.contains(functions[$0].usr) } == true
+                    default: return false
+                    }
+                }
+                let returnsSomething = flow.returnedValues.contains { if case .null = $0.kind { return false }; return true }
+                if allNew && returnsSomething {
+                    result.insert(f.usr)
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        return result
     }
 
     /// Which parameters receive module state, followed through calls until nothing changes.

@@ -12,7 +12,8 @@ public struct SetItemOnSharedContainerRule: Rule {
             for call in flow.calls where call.call.name == "PyList_SET_ITEM" || call.call.name == "PyTuple_SET_ITEM" {
                 guard let target = call.call.arguments.first else { continue }
                 let path = AccessPath(target)
-                if let path, case .local(let usr) = path.root, path.steps.isEmpty, flow.localOrigins[usr] == .fresh { continue }
+                if call.freshLvalues.contains(ExprText.render(target)) { continue }
+                if let path, model.isFresh(path, in: flow) { continue }
                 if let path, model.guardsProtectObject(call.guards, path: path, in: flow) { continue }
                 let name = ExprText.render(target)
                 let isList = call.call.name == "PyList_SET_ITEM"
