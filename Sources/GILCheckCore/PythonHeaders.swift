@@ -20,7 +20,7 @@ public struct PythonHeaders: Sendable, Equatable {
     /// A human description for summaries and SARIF notifications.
     public var description: String {
         switch source {
-        case .embedded: "gilcheck's embedded model of the CPython \(version ?? "") C API (no Python headers found)"
+        case .embedded: "gilcheck's embedded model of the CPython \(version ?? "") C API (no Python 3.13+ headers found)"
         case .compileCommands: "Python headers from compile_commands.json"
         case .explicit: "CPython \(version ?? "?") headers at \(includeDirectory) (--python-include)"
         case .discovered(let exe): "CPython \(version ?? "?") headers at \(includeDirectory) (from \(exe))"
@@ -44,14 +44,20 @@ public struct PythonHeaders: Sendable, Equatable {
         return needsCompatibilityHeader ? [(Self.compatibilityHeaderPath, EmbeddedPythonModel.compatibilityHeader)] : []
     }
 
+    /// A caution for headers older than 3.13, which cannot show code written for the
+    /// free-threaded build behind version checks.
+    public var versionCaution: String? {
+        guard needsCompatibilityHeader, let version else { return nil }
+        return "the Python headers are \(version), older than the first free-threaded CPython (3.13): code behind "
+            + "`#if PY_VERSION_HEX >= 0x030D0000` is not analyzed; pass --python-include with 3.13+ headers, or --embedded-headers"
+    }
+
     static let compatibilityHeaderPath = "/gilcheck-embedded/compat/gilcheck_compat_pre313.h"
 
     /// Headers older than 3.13 lack the free-threading names (PyMutex, critical sections,
     /// Py_mod_gil) that code uses under `#ifdef Py_GIL_DISABLED`; gilcheck declares them first.
     var needsCompatibilityHeader: Bool {
-        guard source != .embedded, source != .compileCommands, let version,
-              let minor = Int(version.split(separator: ".").last ?? ""), version.hasPrefix("3.") else { return false }
-        return minor < 13
+        source != .embedded && source != .compileCommands && version != nil && !isFreeThreadingCapable
     }
 
     /// Reads `PY_VERSION` from `patchlevel.h`, e.g. "3.11".
@@ -73,7 +79,10 @@ public struct PythonHeaders: Sendable, Equatable {
     }
 
     /// Search order: the newest `python3.X` (X >= 13) on PATH whose include directory has
-    /// `Python.h`; then the default `python3`'s; then the embedded model.
+    /// `Python.h`; then the default `python3`'s, when it is 3.13 or newer; then the embedded
+    /// model. Older headers are used only when named (`--python-include`, compile_commands.json):
+    /// the free-threaded build starts at 3.13, and older headers hide the code written for it
+    /// behind version checks, so the embedded 3.13 model is the better default.
     public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> PythonHeaders {
         let path = environment["PATH"] ?? "/usr/bin:/bin"
         let dirs = path.split(separator: ":").map(String.init)
@@ -88,10 +97,26 @@ public struct PythonHeaders: Sendable, Equatable {
         for exe in candidates {
             guard let include = includeDirectory(of: exe, path: path),
                   FileManager.default.fileExists(atPath: include + "/Python.h") else { continue }
-            return PythonHeaders(source: .discovered(executable: exe), includeDirectory: include,
-                                 version: version(ofIncludeDirectory: include))
+            let headers = PythonHeaders(source: .discovered(executable: exe), includeDirectory: include,
+                                        version: version(ofIncludeDirectory: include))
+            if headers.isFreeThreadingCapable { return headers }
         }
         return .embedded
+    }
+
+    /// 3.13 or newer: the versions with a free-threaded build.
+    var isFreeThreadingCapable: Bool {
+        guard let version, let minor = Int(version.split(separator: ".").last ?? ""), version.hasPrefix("3.") else { return false }
+        return minor >= 13
+    }
+
+    /// The default interpreter's include directory, whatever its version (tests use it).
+    public static func defaultInterpreterHeaders() -> PythonHeaders? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        guard let include = includeDirectory(of: "python3", path: path),
+              FileManager.default.fileExists(atPath: include + "/Python.h") else { return nil }
+        return PythonHeaders(source: .discovered(executable: "python3"), includeDirectory: include,
+                             version: version(ofIncludeDirectory: include))
     }
 
     /// Asks an interpreter for its include directory (it may be a shim that fails: that is a no).

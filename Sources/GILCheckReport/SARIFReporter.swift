@@ -73,6 +73,9 @@ public struct SARIFReporter {
         var notes: [SARIF.Notification] = [
             SARIF.Notification(level: "note", message: SARIF.Text(text: "Parsed with \(context.result.headers.description)."), locations: nil),
         ]
+        if let caution = context.result.headers.versionCaution {
+            notes.append(SARIF.Notification(level: "note", message: SARIF.Text(text: caution.prefix(1).uppercased() + caution.dropFirst() + "."), locations: nil))
+        }
         for e in context.result.inputErrors {
             notes.append(SARIF.Notification(
                 level: "error", message: SARIF.Text(text: "\(context.stablePath(e.path)): \(e.message); not analyzed."),

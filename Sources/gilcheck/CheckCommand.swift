@@ -105,6 +105,7 @@ struct CheckCommand: ParsableCommand {
             let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""
             Diagnostics.warning("\(Engine.displayPath(file.path)): clang could not parse all of it: \(first.message)\(more); findings there may be incomplete")
         }
+        if let caution = result.headers.versionCaution { Diagnostics.warning(caution) }
         Diagnostics.summary(result)
 
         if !result.inputErrors.isEmpty { throw ExitCode(2) }

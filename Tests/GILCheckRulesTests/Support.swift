@@ -24,12 +24,16 @@ enum HeaderConfiguration: CustomTestStringConvertible, Sendable, Hashable {
         }
     }
 
-    /// The embedded model, the headers discovery finds, and any listed in
+    /// The embedded model, the headers discovery finds, the default interpreter's (any
+    /// version: older headers must give the same results), and any listed in
     /// GILCHECK_TEST_PYTHON_INCLUDES (colon-separated), e.g. a second CPython version.
     static let all: [HeaderConfiguration] = {
         var dirs: [String] = []
         let discovered = PythonHeaders.discover()
         if discovered.source != .embedded { dirs.append(discovered.includeDirectory) }
+        if let installed = PythonHeaders.defaultInterpreterHeaders(), !dirs.contains(installed.includeDirectory) {
+            dirs.append(installed.includeDirectory)
+        }
         let extra = ProcessInfo.processInfo.environment["GILCHECK_TEST_PYTHON_INCLUDES"] ?? ""
         for dir in extra.split(separator: ":").map(String.init)
         where !dirs.contains(dir) && FileManager.default.fileExists(atPath: dir + "/Python.h") {
