@@ -36,9 +36,12 @@ for spec in "${packages[@]}"; do
     mv "$src.tmp" "$src"
   fi
   out="$cache/results/$name.txt"; err="$cache/results/$name.stderr"
-  # Approximates the package's build flags: every directory of its own that holds headers.
+  # Approximates the package's build flags: its include/ directories, and the other
+  # directories of its own that hold headers (not the subdirectories of an include/ tree, such
+  # as a platform-specific stdint.h).
   includes=()
-  while IFS= read -r dir; do includes+=("-I$dir"); done < <( (find "$src" \( -name '*.h' -o -name '*.hpp' \) -printf '%h\n'; find "$src" -type d -name include) | sort -u)
+  while IFS= read -r dir; do includes+=("-I$dir"); done < <(
+    (find "$src" -type d -name include; find "$src" \( -name '*.h' -o -name '*.hpp' \) -not -path '*/include/*' -printf '%h\n') | sort -u)
   set +e
   timeout 600 "$bin" check "$src" --fail-on never -- "${includes[@]}" >"$out" 2>"$err"
   rc=$?

@@ -363,7 +363,12 @@ public struct FunctionFlow: Sendable {
         recordCall(call, at: e.location)
 
         if let (first, variadic) = Synchronization.writesThroughArguments[name] {
-            let written = variadic ? Array(call.arguments.dropFirst(first)) : Array(call.arguments.dropFirst(first).prefix(1))
+            var written = variadic ? Array(call.arguments.dropFirst(first)) : Array(call.arguments.dropFirst(first).prefix(1))
+            // PyArg_Parse*: the format string tells inputs (`O!`'s type) from outputs.
+            if name.hasPrefix("PyArg_Parse"), first >= 1, case .string(let format)? = call.arguments[safe: first - (name.hasSuffix("Keywords") ? 2 : 1)]?.kind,
+               let outputs = ArgumentFormat.writtenArguments(format: format) {
+                written = written.enumerated().filter { $0.offset >= outputs.count || outputs[$0.offset] }.map(\.element)
+            }
             for arg in written {
                 var target = arg
                 if case .unary("&", let operand, _) = arg.kind { target = operand }
@@ -568,4 +573,8 @@ public struct FunctionFlow: Sendable {
             return []
         }
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { index >= 0 && index < count ? self[index] : nil }
 }
