@@ -169,6 +169,13 @@ public struct ConcurrencyModel: Sendable {
         }
     }
 
+    /// The shared object a container expression reaches: like `sharedObject`, except that the
+    /// object `self` itself is not taken for a container (`self->dict` is; `self` rarely is).
+    public func sharedContainer(_ path: AccessPath, in flow: FunctionFlow) -> SharedObject? {
+        guard let shared = sharedObject(path, in: flow) else { return nil }
+        return shared == .selfObject && path.steps.isEmpty ? nil : shared
+    }
+
     private func firstParameterObject(_ flow: FunctionFlow) -> SharedObject? {
         guard let first = flow.function.parameters.first, first.isPythonObject else { return nil }
         if lifecycleFunctions.contains(flow.function.usr) { return nil }

@@ -30,8 +30,7 @@ public struct BorrowedReferenceRule: Rule {
                 } else {
                     guard call.call.arguments.count > api.container,
                           let container = AccessPath(call.call.arguments[api.container]),
-                          let shared = model.sharedObject(container, in: flow),
-                          !(shared == .selfObject && container.steps.isEmpty),
+                          model.sharedContainer(container, in: flow) != nil,
                           !model.guardsProtectObject(call.guards, path: container, in: flow) else { continue }
                     if sequenceLoops.contains(call.location) { continue }
                     what = "shared \(api.kind) '\(container.text)'"

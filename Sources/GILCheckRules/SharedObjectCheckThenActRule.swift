@@ -43,11 +43,8 @@ public struct SharedObjectCheckThenActRule: Rule {
         for (i, get) in flow.calls.enumerated() {
             guard let containerKind = Self.lookups[get.call.name], get.call.arguments.count >= 2,
                   let container = AccessPath(get.call.arguments[0]),
-                  let shared = model.sharedObject(container, in: flow) else { continue }
-            if case .selfObject = shared, container.steps.isEmpty, container.root != .this {
-                // `PyDict_GetItem(self, k)` on a dict subclass is rare; `self->dict` is the pattern.
-                continue
-            }
+                  // `PyDict_GetItem(self, k)` on a dict subclass is rare; `self->dict` is the pattern.
+                  let shared = model.sharedContainer(container, in: flow) else { continue }
             let key = ExprText.render(get.call.arguments[1])
             guard let set = flow.calls[(i + 1)...].first(where: { c in
                 Self.inserts.contains(c.call.name) && c.call.arguments.count >= 2

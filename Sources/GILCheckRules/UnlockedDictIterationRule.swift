@@ -11,8 +11,7 @@ public struct UnlockedDictIterationRule: Rule {
         for flow in model.flows where model.role(of: flow.function) == .concurrent {
             for call in flow.calls where call.call.name == "PyDict_Next" {
                 guard let dict = call.call.arguments.first.flatMap(AccessPath.init),
-                      let shared = model.sharedObject(dict, in: flow),
-                      !(shared == .selfObject && dict.steps.isEmpty),
+                      model.sharedContainer(dict, in: flow) != nil,
                       !model.guardsProtectObject(call.guards, path: dict, in: flow) else { continue }
                 let message = "PyDict_Next iterates shared dict '\(dict.text)' in '\(flow.function.displayName)' without a "
                     + "critical section; PyDict_Next does not lock the dict, so another thread can insert or delete while "

@@ -18,9 +18,7 @@ public struct UnlockedSequenceAccessRule: Rule {
     /// A list may be shared when it is reachable from shared storage or came in as an argument.
     static func maybeShared(_ path: AccessPath, in flow: FunctionFlow, _ model: ConcurrencyModel) -> Bool {
         if model.isFresh(path, in: flow) { return false }
-        if let shared = model.sharedObject(path, in: flow) {
-            return !(shared == .selfObject && path.steps.isEmpty)
-        }
+        if model.sharedObject(path, in: flow) != nil { return model.sharedContainer(path, in: flow) != nil }
         switch path.root {
         case .parameter: return true
         case .local(let usr):
