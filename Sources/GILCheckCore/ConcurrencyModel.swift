@@ -14,21 +14,15 @@ public struct ConcurrencyModel: Sendable {
     public let facts: UnitFacts
     public let variables: [String: VariableFact]
     public let flows: [FunctionFlow]
-    public let roles: [String: Role]
+    /// What the whole run decided: roles, module functions, life-cycle slots, fresh objects.
+    public let project: ProjectClassification
+    public var roles: [String: Role] { project.roles }
     /// Functions in a module's own method table: their first parameter is the module object.
-    public let moduleFunctions: Set<String>
-    /// Object life-cycle slots (tp_new, tp_init, tp_dealloc, tp_traverse, tp_clear, ...): the
-    /// object is not yet, or no longer, visible to other threads.
-    public let lifecycleFunctions: Set<String>
+    public var moduleFunctions: Set<String> { project.moduleFunctions }
+    /// Object life-cycle slots (tp_new, tp_init, tp_dealloc, ...).
+    public var lifecycleFunctions: Set<String> { project.lifecycleFunctions }
     /// Custom allocators (tp_alloc slots).
-    public let allocatorFunctions: Set<String>
-    /// Parameters that receive module state from their callers (`helper(st)` with
-    /// `st = PyModule_GetState(m)`), by function USR.
-    public let moduleStateParameters: [String: Set<Int>]
-    /// Parameters every caller fills with an object it just created.
-    public let freshParameters: [String: Set<Int>]
-    /// Functions that return only new objects.
-    public let freshReturning: Set<String>
+    public var allocatorFunctions: Set<String> { project.allocatorFunctions }
     /// Check-then-act sequences on statics (lazy initialization), found once for every rule.
     public private(set) var lazyStaticInits: [LazyInit] = []
 
@@ -54,13 +48,7 @@ public struct ConcurrencyModel: Sendable {
         for v in facts.variables { variables[v.usr] = v }
         self.variables = variables
         self.flows = unit.flows
-        self.roles = project.roles
-        self.moduleFunctions = project.moduleFunctions
-        self.lifecycleFunctions = project.lifecycleFunctions
-        self.allocatorFunctions = project.allocatorFunctions
-        self.moduleStateParameters = project.moduleStateParameters
-        self.freshParameters = project.freshParameters
-        self.freshReturning = project.freshReturning
+        self.project = project
         self.lazyStaticInits = findLazyStaticInits()
     }
 
@@ -144,7 +132,7 @@ public struct ConcurrencyModel: Sendable {
             guard let v = variables[usr], !v.isThreadLocal else { return nil }
             return .staticVariable(v.name)
         case .parameter(let i):
-            if moduleStateParameters[flow.function.usr]?.contains(i) == true { return .moduleState }
+            if project.moduleStateParameters[flow.function.usr]?.contains(i) == true { return .moduleState }
             if isFresh(path, in: flow) { return nil }
             return i == 0 ? firstParameterObject(flow) : nil
         case .local(let usr):
@@ -163,8 +151,8 @@ public struct ConcurrencyModel: Sendable {
     /// Whether a path starts at an object created here, or passed in fresh by every caller.
     public func isFresh(_ path: AccessPath, in flow: FunctionFlow) -> Bool {
         switch canonicalRoot(path, in: flow) {
-        case .parameter(let i)?: return freshParameters[flow.function.usr]?.contains(i) == true
-        case .local(let usr)?: return ProjectClassification.isNewObject(flow.localOrigins[usr], freshReturning)
+        case .parameter(let i)?: return project.freshParameters[flow.function.usr]?.contains(i) == true
+        case .local(let usr)?: return ProjectClassification.isNewObject(flow.localOrigins[usr], project.freshReturning)
         default: return false
         }
     }
