@@ -16,7 +16,6 @@ public struct Cursor {
     /// Unified symbol resolution: a name for the declaration that is the same across files.
     public var usr: String { takeString(clang_getCursorUSR(raw)) }
     public var type: TypeInfo { TypeInfo(clang_getCursorType(raw), tu) }
-    public var resultType: TypeInfo { TypeInfo(clang_getCursorResultType(raw), tu) }
     public var location: Location { Location(clang_getCursorLocation(raw), tu) }
 
     public var extent: SourceRange {
@@ -50,7 +49,6 @@ public struct Cursor {
     public var isDefinition: Bool { clang_isCursorDefinition(raw) != 0 }
     public var isInvalidDeclaration: Bool { clang_isInvalidDeclaration(raw) != 0 }
     public var isInSystemHeader: Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(raw)) != 0 }
-    public var isInMainFile: Bool { clang_Location_isFromMainFile(clang_getCursorLocation(raw)) != 0 }
 
     /// The declaration a reference or expression refers to (null cursor when none).
     public var referenced: Cursor? {
@@ -87,11 +85,6 @@ public struct Cursor {
 
     /// Thread-local storage: `_Thread_local`, `thread_local`, `__thread`, `__declspec(thread)`.
     public var isThreadLocal: Bool { clang_getCursorTLSKind(raw) != CXTLS_None }
-
-    /// Whether a C++ method or a variable is `static` in its class.
-    public var isStaticMember: Bool {
-        kind == .cxxMethod ? clang_CXXMethod_isStatic(raw) != 0 : false
-    }
 
     /// The value of an integer constant expression (an integer literal spelled through a macro
     /// such as `Py_mod_exec`), or nil.

@@ -24,15 +24,7 @@ public struct TypeInfo {
         return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray
             || k == CXType_DependentSizedArray
     }
-    public var isReference: Bool {
-        let k = canonical.raw.kind
-        return k == CXType_LValueReference || k == CXType_RValueReference
-    }
     public var isAtomic: Bool { canonical.raw.kind == CXType_Atomic }
-    public var isFunction: Bool {
-        let k = canonical.raw.kind
-        return k == CXType_FunctionProto || k == CXType_FunctionNoProto
-    }
     public var isRecord: Bool { canonical.raw.kind == CXType_Record }
 
     /// What a pointer or reference points to.
@@ -64,6 +56,4 @@ public struct TypeInfo {
         return Cursor(decl, tu)
     }
 
-    /// Template arguments' count and spelling (for `std::atomic<int>`).
-    public var templateArgumentCount: Int { Int(clang_Type_getNumTemplateArguments(raw)) }
 }

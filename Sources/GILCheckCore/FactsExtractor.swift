@@ -345,7 +345,7 @@ public struct FactsExtractor {
                 var merged: [(Int, Stmt)] = zip(covered.map(\.0), stmts).map { ($0, $1) }
                 for m in markers {
                     merged.append((m.offset, Stmt(.marker(name: m.name, arguments: m.arguments), at: SourceLocation(
-                        file: loc.file, line: m.line ?? loc.line, column: 1, offset: m.offset))))
+                        file: loc.file, line: loc.line, column: 1, offset: m.offset))))
                 }
                 merged.sort { $0.0 < $1.0 }
                 stmts = merged.map(\.1)

@@ -23,7 +23,6 @@ struct TokenIndex {
         var name: String
         var arguments: [String]
         var offset: Int
-        var line: Int?
     }
 
     private func firstIndex(atOrAfter offset: Int) -> Int {
@@ -83,7 +82,7 @@ struct TokenIndex {
                 if !current.isEmpty { args.append(current) }
                 i = j
             }
-            result.append(Marker(name: t.spelling, arguments: args, offset: t.offset, line: nil))
+            result.append(Marker(name: t.spelling, arguments: args, offset: t.offset))
         }
         return result
     }

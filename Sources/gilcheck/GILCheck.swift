@@ -16,5 +16,5 @@ struct GILCheck: ParsableCommand {
 
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print gilcheck's version.")
-    func run() { print("gilcheck \(GILCheckVersion.current)") }
+    func run() { print("gilcheck \(GILCheckVersion.current) (libclang: \(GILCheckVersion.libclang))") }
 }
