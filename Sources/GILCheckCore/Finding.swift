@@ -26,6 +26,10 @@ public struct Finding: Sendable, Hashable, Codable {
     public var symbol: String
     /// The function the finding is in, when there is one.
     public var function: String?
+    /// The line-independent identity (`Fingerprints`), once computed for the run.
+    public var fingerprint: String?
+    /// Why it is not reported, when it is suppressed (kept only with --include-suppressed).
+    public var suppression: Suppression?
 
     public init(ruleID: String, severity: Severity, message: String, location: SourceLocation,
                 notes: [Note] = [], symbol: String, function: String? = nil) {
@@ -43,6 +47,17 @@ public struct Finding: Sendable, Hashable, Codable {
         if a.location != b.location { return a.location < b.location }
         if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
         return a.message < b.message
+    }
+}
+
+/// A finding silenced in the source (`// gilcheck: ignore[...]`) or by a baseline file.
+public struct Suppression: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable { case inSource, external }
+    public var kind: Kind
+    public var justification: String
+    public init(kind: Kind, justification: String) {
+        self.kind = kind
+        self.justification = justification
     }
 }
 

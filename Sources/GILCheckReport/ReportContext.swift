@@ -61,9 +61,12 @@ public final class ReportContext: @unchecked Sendable {
         return text
     }
 
-    /// Stable fingerprints of the findings, in report order.
-    public lazy var stableKeys: [String] = Fingerprints.stableKeys(
-        for: result.findings, relativePath: { self.stablePath($0) }, source: { self.source($0) })
+    /// Stable fingerprints of the findings, in report order: those the triage gave them (over
+    /// every finding of the run, suppressed ones too), else computed here.
+    public lazy var stableKeys: [String] = {
+        let computed = Fingerprints.stableKeys(for: result.findings, relativePath: { self.stablePath($0) }, source: { self.source($0) })
+        return zip(result.findings, computed).map { $0.fingerprint ?? $1 }
+    }()
 
     public func descriptor(_ id: String) -> RuleDescriptor? { rules.first { $0.id == id } }
 }

@@ -91,5 +91,12 @@ enum SARIF {
         var locations: [Location]
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
+        /// Present on every result of a run that includes suppressed findings (all or none).
+        var suppressions: [SuppressionEntry]?
+    }
+
+    struct SuppressionEntry: Encodable {
+        var kind: String
+        var justification: String
     }
 }

@@ -16,6 +16,7 @@ public struct SARIFReporter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var lineHashes: [String: [Int: String]] = [:]
         let keys = context.stableKeys
+        let withSuppressions = context.result.findings.contains { $0.suppression != nil }
 
         let results = context.result.findings.enumerated().map { i, f -> SARIF.Result in
             let related = f.notes.enumerated().map { j, note in
@@ -38,7 +39,10 @@ public struct SARIFReporter {
                 message: SARIF.Text(text: text),
                 locations: [SARIF.Location(id: nil, physicalLocation: physicalLocation(f.location, symbol: f.symbol, context), message: nil)],
                 relatedLocations: related.isEmpty ? nil : related,
-                partialFingerprints: fingerprints)
+                partialFingerprints: fingerprints,
+                suppressions: withSuppressions
+                    ? f.suppression.map { [SARIF.SuppressionEntry(kind: $0.kind.rawValue, justification: $0.justification)] } ?? []
+                    : nil)
         }
 
         let run = SARIF.Run(

@@ -9,7 +9,8 @@ public struct TextReporter {
     public func render(_ findings: [Finding]) -> String {
         var out = ""
         for f in findings {
-            out += "\(bold(f.location.description + ":")) \(label(f.severity)) \(f.message) \(dim("[\(f.ruleID)]"))\n"
+            let suppressed = f.suppression.map { " " + dim("(suppressed: \($0.justification.isEmpty ? "no reason given" : $0.justification))") } ?? ""
+            out += "\(bold(f.location.description + ":")) \(label(f.severity)) \(f.message) \(dim("[\(f.ruleID)]"))\(suppressed)\n"
             for n in f.notes {
                 out += "\(bold(n.location.description + ":")) \(paint("note:", "1;30")) \(n.message)\n"
             }

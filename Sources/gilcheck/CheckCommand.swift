@@ -16,8 +16,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Analyze C/C++ sources (the default command).")
 
-    @Argument(help: "Files or directories (.c .h .cc .cpp .cxx); default: the current directory. Compiler flags for every file may follow `--`.")
-    var paths: [String] = []
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Output format: text, sarif, json, github, markdown.")
     var format: OutputFormat = .text
@@ -25,62 +24,40 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Report paths relative to this directory (default: the git work tree of the first path, else the working directory).")
-    var sourceRoot: String?
-
-    @Option(name: [.customShort("p"), .long], help: "compile_commands.json, or the directory that holds it.")
-    var compileCommands: String?
-
-    @Option(help: "Directory with Python.h to parse against (default: discovered, else gilcheck's embedded model).")
-    var pythonInclude: String?
-
-    @Flag(help: "Parse against gilcheck's embedded model of the CPython C API even when headers are installed.")
-    var embeddedHeaders = false
-
-    @Option(help: "Only these rules (comma-separated ids).")
-    var select: String?
-
-    @Option(help: "Skip these rules (comma-separated ids).")
-    var ignore: String?
-
     @Option(help: "Exit 1 when a finding is at or above this level: error, warning, note, never.")
     var failOn: FailOn = .warning
 
-    @Option(help: "Files analyzed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Report only findings not recorded in this baseline file (from 'gilcheck baseline').")
+    var baseline: String?
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        for id in Self.ids(select) + Self.ids(ignore) where RuleCatalog.descriptor(id) == nil {
-            throw ValidationError("unknown rule '\(id)'; 'gilcheck rules' lists them")
-        }
-        if let dir = pythonInclude, !FileManager.default.fileExists(atPath: dir + "/Python.h") {
-            throw ValidationError("--python-include \(dir): no Python.h there")
-        }
-        var isDir: ObjCBool = false
-        if let root = sourceRoot, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDir) && isDir.boolValue) {
-            throw ValidationError("--source-root \(root): not a directory")
-        }
-    }
+    @Flag(help: "Keep suppressed and baselined findings in the report, marked as such (for audits).")
+    var includeSuppressed = false
 
-    static func ids(_ list: String?) -> [String] {
-        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    @Flag(help: "List `gilcheck: ignore[...]` comments that silence nothing.")
+    var reportUnusedSuppressions = false
 
     func run() throws {
-        let selected = Set(Self.ids(select)), ignored = Set(Self.ids(ignore))
-        let enabled = { (id: String) in (selected.isEmpty || selected.contains(id)) && !ignored.contains(id) }
-        let rules = AllRules.rules.filter { enabled($0.id) }
-        let projectRules = AllRules.projectRules.filter { enabled($0.id) }
-        var options = Engine.Options(paths: paths)
-        options.compileCommands = compileCommands
-        options.pythonInclude = pythonInclude
-        options.extraArguments = CompilerPassthrough.arguments
-        options.jobs = jobs
-        options.forceEmbeddedHeaders = embeddedHeaders
-        let result = Engine(rules: rules, projectRules: projectRules).run(options)
-
-        let context = ReportContext(result: result, sourceRoot: sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first))
+        var loadedBaseline: Baseline?
+        if let path = baseline {
+            do { loadedBaseline = try Baseline.load(path) } catch {
+                Diagnostics.error("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        let (analyzed, fullContext) = analysis.analyze()
+        let triage = FindingTriage(
+            knownRules: Set(AllRules.ids), baseline: loadedBaseline, includeSuppressed: includeSuppressed,
+            relativePath: { fullContext.stablePath($0) }, source: { fullContext.source($0) })
+        let outcome = triage.apply(to: analyzed.findings, files: analyzed.files.map(\.path))
+        var result = analyzed
+        result.findings = outcome.findings
+        let context = ReportContext(result: result, sourceRoot: fullContext.sourceRoot)
+        for u in outcome.unknownRules {
+            Diagnostics.warning("\(Engine.displayPath(u.file)):\(u.line): suppression names unknown rule '\(u.rule)'; 'gilcheck rules' lists them")
+        }
+        if reportUnusedSuppressions {
+            for u in outcome.unused { Diagnostics.warning("\(Engine.displayPath(u.file)):\(u.line): suppression silences nothing") }
+        }
         let report: String
         switch format {
         case .text:
@@ -99,14 +76,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(report.utf8))
         }
-        for e in result.inputErrors { Diagnostics.error("\(e.path): \(e.message)") }
-        for file in result.files where !file.parseErrors.isEmpty {
-            let first = file.parseErrors[0]
-            let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""
-            Diagnostics.warning("\(Engine.displayPath(file.path)): clang could not parse all of it: \(first.message)\(more); findings there may be incomplete")
-        }
-        if let caution = result.headers.versionCaution { Diagnostics.warning(caution) }
-        Diagnostics.summary(result)
+        Diagnostics.summary(result, suppressed: outcome.suppressedInSource, baselined: outcome.baselined)
 
         if !result.inputErrors.isEmpty { throw ExitCode(2) }
         let threshold: Severity? = switch failOn {
@@ -115,7 +85,7 @@ struct CheckCommand: ParsableCommand {
         case .warning: .warning
         case .error: .error
         }
-        if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        if let threshold, result.findings.contains(where: { $0.suppression == nil && $0.severity >= threshold }) { throw ExitCode(1) }
     }
 }
 
@@ -123,14 +93,17 @@ enum Diagnostics {
     static func error(_ message: String) { write("gilcheck: error: \(message)") }
     static func warning(_ message: String) { write("gilcheck: warning: \(message)") }
 
-    static func summary(_ result: Engine.Result) {
-        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
+    static func summary(_ result: Engine.Result, suppressed: Int = 0, baselined: Int = 0) {
+        let reported = result.findings.filter { $0.suppression == nil }
+        let counts = Dictionary(grouping: reported, by: \.severity).mapValues(\.count)
         let parts = Severity.allCases.reversed().compactMap { s in counts[s].map { "\($0) \(s.rawValue)\($0 == 1 ? "" : "s")" } }
         let analyzed = result.files.filter(\.analyzed).count
-        let n = result.findings.count
-        let files = Set(result.findings.map(\.location.file)).count
+        let n = reported.count
+        let files = Set(reported.map(\.location.file)).count
         var line = "gilcheck: \(n) finding\(n == 1 ? "" : "s")"
         if n > 0 { line += " (\(parts.joined(separator: ", "))) in \(files) file\(files == 1 ? "" : "s")" }
+        if suppressed > 0 { line += "; \(suppressed) suppressed in the source" }
+        if baselined > 0 { line += "; \(baselined) in the baseline" }
         line += "; \(analyzed) file\(analyzed == 1 ? "" : "s") analyzed with \(result.headers.description)"
         write(line)
     }

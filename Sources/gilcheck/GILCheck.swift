@@ -10,7 +10,7 @@ struct GILCheck: ParsableCommand {
         2 on usage, configuration or input errors (unreadable or binary files, missing paths).
         """,
         version: GILCheckVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, VersionCommand.self, FactsCommand.self],
+        subcommands: [CheckCommand.self, BaselineCommand.self, RulesCommand.self, ExplainCommand.self, VersionCommand.self, FactsCommand.self],
         defaultSubcommand: CheckCommand.self)
 }
 

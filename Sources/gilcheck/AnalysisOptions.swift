@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GILCheckCore
+import GILCheckReport
+import GILCheckRules
+
+/// What to analyze and how: shared by `check` and `baseline`.
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "Files or directories (.c .h .cc .cpp .cxx); default: the current directory. Compiler flags for every file may follow `--`.")
+    var paths: [String] = []
+
+    @Option(help: "Report paths relative to this directory (default: the git work tree of the first path, else the working directory).")
+    var sourceRoot: String?
+
+    @Option(name: [.customShort("p"), .long], help: "compile_commands.json, or the directory that holds it.")
+    var compileCommands: String?
+
+    @Option(help: "Directory with Python.h to parse against (default: discovered 3.13+ headers, else gilcheck's embedded model).")
+    var pythonInclude: String?
+
+    @Flag(help: "Parse against gilcheck's embedded model of the CPython C API even when headers are installed.")
+    var embeddedHeaders = false
+
+    @Option(help: "Only these rules (comma-separated ids).")
+    var select: String?
+
+    @Option(help: "Skip these rules (comma-separated ids).")
+    var ignore: String?
+
+    @Option(help: "Files analyzed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for id in Self.ids(select) + Self.ids(ignore) where RuleCatalog.descriptor(id) == nil {
+            throw ValidationError("unknown rule '\(id)'; 'gilcheck rules' lists them")
+        }
+        if let dir = pythonInclude, !FileManager.default.fileExists(atPath: dir + "/Python.h") {
+            throw ValidationError("--python-include \(dir): no Python.h there")
+        }
+        var isDir: ObjCBool = false
+        if let root = sourceRoot, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDir) && isDir.boolValue) {
+            throw ValidationError("--source-root \(root): not a directory")
+        }
+    }
+
+    static func ids(_ list: String?) -> [String] {
+        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Runs the analysis and reports bad inputs and partial parses on standard error.
+    func analyze() -> (Engine.Result, ReportContext) {
+        let selected = Set(Self.ids(select)), ignored = Set(Self.ids(ignore))
+        let enabled = { (id: String) in (selected.isEmpty || selected.contains(id)) && !ignored.contains(id) }
+        var options = Engine.Options(paths: paths)
+        options.compileCommands = compileCommands
+        options.pythonInclude = pythonInclude
+        options.extraArguments = CompilerPassthrough.arguments
+        options.jobs = jobs
+        options.forceEmbeddedHeaders = embeddedHeaders
+        let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) })
+        let result = engine.run(options)
+        for e in result.inputErrors { Diagnostics.error("\(e.path): \(e.message)") }
+        for file in result.files where !file.parseErrors.isEmpty {
+            let first = file.parseErrors[0]
+            let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""
+            Diagnostics.warning("\(Engine.displayPath(file.path)): clang could not parse all of it: \(first.message)\(more); findings there may be incomplete")
+        }
+        if let caution = result.headers.versionCaution { Diagnostics.warning(caution) }
+        return (result, ReportContext(result: result, sourceRoot: sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first)))
+    }
+}
