@@ -111,6 +111,10 @@ public struct Engine: Sendable {
                 if let analyzed = canonicalFiles[file], analyzed != path, includedBy[analyzed] == nil { includedBy[analyzed] = path }
             }
         }
+        // Files that include each other (through include guards) keep one of them as the root.
+        for (file, includer) in includedBy.sorted(by: { $0.key < $1.key }) where includedBy[includer] == file && file < includer {
+            includedBy[file] = nil
+        }
         for path in includedBy.keys { outcomes[path] = nil }
         let standaloneHeaders = files.filter { isHeader($0) && includedBy[$0] == nil }
         for (path, outcome) in zip(standaloneHeaders, analyze(standaloneHeaders)) { outcomes[path] = outcome }
@@ -206,7 +210,7 @@ public struct Engine: Sendable {
 
     /// Paths as users expect them: relative to the working directory when inside it.
     public static func displayPath(_ path: String) -> String {
-        let standardized = (path as NSString).standardizingPath
+        let standardized = canonicalPath(path)
         let cwd = FileManager.default.currentDirectoryPath
         if standardized.hasPrefix(cwd + "/") { return String(standardized.dropFirst(cwd.count + 1)) }
         return standardized
