@@ -31,12 +31,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .target(name: "ClangKit", dependencies: ["CClang"], swiftSettings: clangHeaders, linkerSettings: clangLinking),
         .target(
-            name: "GILCheckCore", dependencies: ["ClangKit"],
+            name: "GILCheckCore", dependencies: ["ClangKit", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["EmbeddedHeaders", "CompatHeaders"], swiftSettings: clangHeaders),
         .target(name: "GILCheckRules", dependencies: ["GILCheckCore"], swiftSettings: clangHeaders),
         .target(name: "GILCheckReport", dependencies: ["GILCheckCore", "GILCheckRules"], swiftSettings: clangHeaders),

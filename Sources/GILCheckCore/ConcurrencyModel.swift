@@ -37,7 +37,7 @@ public struct ConcurrencyModel: Sendable {
 
     /// One file on its own.
     public init(facts: UnitFacts) {
-        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map(FunctionFlow.init))
+        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map { FunctionFlow($0) })
         self.init(unit: unit, project: ProjectClassification(units: [unit]))
     }
 

@@ -12,6 +12,8 @@ public struct Engine: Sendable {
         public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         /// Use the embedded model even when Python headers are installed (tests).
         public var forceEmbeddedHeaders = false
+        /// The project's configuration: excluded files, init functions, lock helpers.
+        public var configuration = Configuration()
 
         public init(paths: [String]) { self.paths = paths }
     }
@@ -82,8 +84,9 @@ public struct Engine: Sendable {
             }
         }
         if paths.isEmpty { paths = ["."] }
-        let collection = SourceFiles.collect(paths)
+        var collection = SourceFiles.collect(paths)
         inputErrors += collection.errors
+        collection.files.removeAll { options.configuration.excludes($0) }
 
         let headers = resolveHeaders(options)
         let unsaved = unsavedFiles(headers)
@@ -99,7 +102,7 @@ public struct Engine: Sendable {
             Parallel.map(paths, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
                 let dbArgs = databaseArgumentsByFile[Self.canonicalPath(path)]
                 return analyzeFile(path, index: index, headers: headers, unsaved: unsaved,
-                                   extra: options.extraArguments, database: dbArgs)
+                                   extra: options.extraArguments, database: dbArgs, locks: options.configuration.lockFunctions)
             }
         }
         var outcomes: [String: FileOutcome] = Dictionary(uniqueKeysWithValues: zip(sources, analyze(sources)))
@@ -135,7 +138,7 @@ public struct Engine: Sendable {
                 reports.append(FileReport(path: path, analyzed: true, parseErrors: [], includedBy: includedBy[path]))
             }
         }
-        let project = ProjectClassification(units: units)
+        let project = ProjectClassification(units: units, initFunctions: Set(options.configuration.initFunctions))
         var findings: [String: Finding] = [:]
         var modules: Set<ExtensionModule> = []
         for unit in units {
@@ -173,7 +176,7 @@ public struct Engine: Sendable {
     }
 
     func analyzeFile(_ path: String, index: Index, headers: PythonHeaders, unsaved: [Index.UnsavedFile],
-                     extra: [String], database: [String]?) -> FileOutcome {
+                     extra: [String], database: [String]?, locks: [Configuration.LockPair] = []) -> FileOutcome {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failed(InputError(path: path, message: "cannot be read (permission denied?)"))
         }
@@ -190,10 +193,11 @@ public struct Engine: Sendable {
         } catch {
             return .failed(InputError(path: path, message: "libclang could not parse it (\(error))"))
         }
-        let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language)
+        let lockNames = Set(locks.flatMap { [$0.acquire, $0.release] })
+        let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language, lockNames: lockNames)
         let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.embeddedDirectory) }.map(Self.canonicalPath)
         let errors = facts.diagnostics.filter { $0.severity != .warning }
-        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map(FunctionFlow.init))
+        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map { FunctionFlow($0, locks: locks) })
         return .analyzed(unit, parseErrors: errors, included: included)
     }
 

@@ -16,10 +16,15 @@ public struct FactsExtractor {
     /// Names visible in the function being converted (parameters, locals, statics), for macro
     /// arguments recovered from tokens.
     private var scope: [String: NameRef] = [:]
+    private var markerNames = TokenIndex.lockMarkerNames
 
-    public static func extract(from tu: TranslationUnit, mainFile: String, language: Language) -> UnitFacts {
+    /// `lockNames`: project lock helpers (configuration), recognized in the tokens like the
+    /// standard lock macros.
+    public static func extract(from tu: TranslationUnit, mainFile: String, language: Language,
+                               lockNames: Set<String> = []) -> UnitFacts {
         // The main file as clang names it in locations.
         var extractor = FactsExtractor(tu: tu, language: language, mainFile: tu.root.spelling)
+        extractor.markerNames = TokenIndex.lockMarkerNames.union(lockNames)
         extractor.walkDeclarations(of: tu.root)
         extractor.facts.diagnostics = tu.diagnostics.compactMap(ParseDiagnostic.init)
         return extractor.facts
@@ -334,7 +339,7 @@ public struct FactsExtractor {
             }
             let ext = cursor.extent
             let opener = criticalSectionOpenedAsBrace(cursor, stmts)
-            var markers = tokens.lockMarkers(in: ext.start.offset..<ext.end.offset, excluding: covered)
+            var markers = tokens.lockMarkers(in: ext.start.offset..<ext.end.offset, excluding: covered, names: markerNames)
             if opener != nil {
                 // The block's own opening and closing macros are the begin and end added below.
                 markers.removeAll { $0.offset == ext.start.offset }
@@ -412,7 +417,7 @@ public struct FactsExtractor {
         let start = cursor.extent.start
         guard start.file == tokens.file, let token = tokens.token(at: start.offset),
               Synchronization.criticalSectionBegin[token.spelling] != nil,
-              let marker = tokens.lockMarkers(in: start.offset..<(start.offset + 1), excluding: []).first else { return nil }
+              let marker = tokens.lockMarkers(in: start.offset..<(start.offset + 1), excluding: [], names: markerNames).first else { return nil }
         // The 3.13 expansion calls PyCriticalSection_Begin inside the block itself.
         let expanded = stmts.prefix(3).contains { s in
             if case .expr(let e) = s.kind, case .call(let c) = e.kind { return c.name.hasPrefix("PyCriticalSection") }

@@ -146,8 +146,12 @@ public struct FunctionFlow: Sendable {
     /// Early-exit checks (`if (x) return x;`) waiting for the end of their block.
     private var pendingChecks: [[CheckEvent]] = []
 
-    public init(_ function: FunctionFact) {
+    /// Project helpers that take and release a lock (configuration).
+    private let customLocks: [Configuration.LockPair]
+
+    public init(_ function: FunctionFact, locks: [Configuration.LockPair] = []) {
         self.function = function
+        self.customLocks = locks
         for (i, p) in function.parameters.enumerated() {
             localNames[p.name] = NameRef(name: p.name, usr: p.usr, kind: .parameter(index: i))
         }
@@ -413,7 +417,11 @@ public struct FunctionFlow: Sendable {
             }
             return
         }
-        if Synchronization.acquire.contains(name) {
+        if let pair = customLocks.first(where: { $0.acquire == name }) {
+            push(.mutex, [pair.acquire], [], api: name, at: location)
+        } else if let pair = customLocks.first(where: { $0.release == name }) {
+            if let i = guards.lastIndex(where: { $0.kind == .mutex && $0.objects == [pair.acquire] }) { guards.remove(at: i) }
+        } else if Synchronization.acquire.contains(name) {
             push(.mutex, [objects.first?.text ?? name], [], api: name, at: location)
         } else if Synchronization.acquireShared.contains(name) {
             push(.sharedLock, [objects.first?.text ?? name], [], api: name, at: location)

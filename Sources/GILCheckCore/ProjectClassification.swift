@@ -60,7 +60,8 @@ public struct ProjectClassification: Sendable {
     static func isModuleDef(_ v: VariableFact) -> Bool { v.type.baseName == "PyModuleDef" || v.type.canonicalBaseName == "PyModuleDef" }
     static func isTypeObject(_ v: VariableFact) -> Bool { v.type.baseName == "PyTypeObject" || v.type.canonicalBaseName == "_typeobject" }
 
-    public init(units: [Unit]) {
+    /// `initFunctions`: functions the project says run only at import (configuration).
+    public init(units: [Unit], initFunctions: Set<String> = []) {
         // Every function once, by USR; names resolve calls clang could not (implicit
         // declarations), preferring the caller's own file.
         var functions: [FunctionFact] = []
@@ -96,7 +97,8 @@ public struct ProjectClassification: Sendable {
         var referenced: Set<Int> = []
         // PyInit_* runs at import; `main` is a program's start (a tool shipped in the same
         // source tree), not code Python calls.
-        for (i, f) in functions.enumerated() where f.name.hasPrefix("PyInit_") || f.name == "main" || f.name == "wmain" {
+        for (i, f) in functions.enumerated()
+        where f.name.hasPrefix("PyInit_") || f.name == "main" || f.name == "wmain" || initFunctions.contains(f.name) {
             initRoots.insert(i)
         }
 

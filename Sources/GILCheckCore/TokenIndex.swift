@@ -57,14 +57,14 @@ struct TokenIndex {
 
     /// Lock-marker macro calls in `range` that lie outside every `excluded` range (outside the
     /// statements clang did parse), with their argument texts.
-    func lockMarkers(in range: Range<Int>, excluding excluded: [(Int, Int)]) -> [Marker] {
+    func lockMarkers(in range: Range<Int>, excluding excluded: [(Int, Int)], names: Set<String> = lockMarkerNames) -> [Marker] {
         var result: [Marker] = []
         let slice = tokens(in: range)
         var i = slice.startIndex
         while i < slice.endIndex {
             let t = slice[i]
             defer { i += 1 }
-            guard t.kind == .identifier, Self.lockMarkerNames.contains(t.spelling),
+            guard t.kind == .identifier, names.contains(t.spelling),
                   !excluded.contains(where: { $0.0 <= t.offset && t.offset < $0.1 }) else { continue }
             var args: [String] = []
             var j = i + 1

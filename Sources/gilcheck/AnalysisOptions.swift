@@ -28,10 +28,13 @@ struct AnalysisOptions: ParsableArguments {
     var ignore: String?
 
     @Option(help: "Files analyzed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    @Option(help: "Read settings from this pyproject.toml (default: the nearest one above the first path).")
+    var config: String?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for id in Self.ids(select) + Self.ids(ignore) where RuleCatalog.descriptor(id) == nil {
             throw ValidationError("unknown rule '\(id)'; 'gilcheck rules' lists them")
         }
@@ -48,17 +51,32 @@ struct AnalysisOptions: ParsableArguments {
         (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Runs the analysis and reports bad inputs and partial parses on standard error.
-    func analyze() -> (Engine.Result, ReportContext) {
-        let selected = Set(Self.ids(select)), ignored = Set(Self.ids(ignore))
+    /// The project's configuration; a bad one is a usage error (exit 2).
+    func configuration() throws -> Configuration {
+        guard let file = config ?? Configuration.nearest(from: paths.first ?? ".") else { return Configuration() }
+        do {
+            return try Configuration.load(Engine.displayPath(file), knownRules: Set(AllRules.ids))
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Runs the analysis and reports bad inputs and partial parses on standard error. Flags win
+    /// over the configuration.
+    func analyze(_ configuration: Configuration) -> (Engine.Result, ReportContext) {
+        let selected = Set(Self.ids(select).isEmpty ? configuration.select ?? [] : Self.ids(select))
+        let ignored = Set(Self.ids(ignore).isEmpty ? configuration.ignore ?? [] : Self.ids(ignore))
         let enabled = { (id: String) in (selected.isEmpty || selected.contains(id)) && !ignored.contains(id) }
         var options = Engine.Options(paths: paths)
         options.compileCommands = compileCommands
-        options.pythonInclude = pythonInclude
-        options.extraArguments = CompilerPassthrough.arguments
-        options.jobs = jobs
+        options.pythonInclude = pythonInclude ?? configuration.pythonInclude
+        options.extraArguments = configuration.defines.map { "-D" + $0 } + configuration.flags + CompilerPassthrough.arguments
+        options.jobs = jobs ?? configuration.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.forceEmbeddedHeaders = embeddedHeaders
-        let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) })
+        options.configuration = configuration
+        let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) },
+                            severityOverrides: configuration.levels)
         let result = engine.run(options)
         for e in result.inputErrors { Diagnostics.error("\(e.path): \(e.message)") }
         for file in result.files where !file.parseErrors.isEmpty {

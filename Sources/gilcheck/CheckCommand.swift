@@ -24,8 +24,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Exit 1 when a finding is at or above this level: error, warning, note, never.")
-    var failOn: FailOn = .warning
+    @Option(help: "Exit 1 when a finding is at or above this level: error, warning, note, never (default: warning).")
+    var failOn: FailOn?
 
     @Option(help: "Report only findings not recorded in this baseline file (from 'gilcheck baseline').")
     var baseline: String?
@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let (analyzed, fullContext) = analysis.analyze()
+        let configuration = try analysis.configuration()
+        let (analyzed, fullContext) = analysis.analyze(configuration)
         let triage = FindingTriage(
             knownRules: Set(AllRules.ids), baseline: loadedBaseline, includeSuppressed: includeSuppressed,
             relativePath: { fullContext.stablePath($0) }, source: { fullContext.source($0) })
@@ -79,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         Diagnostics.summary(result, suppressed: outcome.suppressedInSource, baselined: outcome.baselined)
 
         if !result.inputErrors.isEmpty { throw ExitCode(2) }
-        let threshold: Severity? = switch failOn {
+        let threshold: Severity? = switch failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning {
         case .never: nil
         case .note: .note
         case .warning: .warning
