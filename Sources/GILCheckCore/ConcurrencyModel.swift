@@ -23,6 +23,8 @@ public struct ConcurrencyModel: Sendable {
     public var lifecycleFunctions: Set<String> { project.lifecycleFunctions }
     /// Custom allocators (tp_alloc slots).
     public var allocatorFunctions: Set<String> { project.allocatorFunctions }
+    /// How fixes name APIs, for the project's minimum Python.
+    public var phrasing = FixPhrasing()
     /// Check-then-act sequences on statics (lazy initialization), found once for every rule.
     public private(set) var lazyStaticInits: [LazyInit] = []
 

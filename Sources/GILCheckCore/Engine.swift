@@ -142,7 +142,8 @@ public struct Engine: Sendable {
         var findings: [String: Finding] = [:]
         var modules: Set<ExtensionModule> = []
         for unit in units {
-            let model = ConcurrencyModel(unit: unit, project: project)
+            var model = ConcurrencyModel(unit: unit, project: project)
+            model.phrasing = FixPhrasing(requiresPython: options.configuration.requiresPython)
             for m in ExtensionModule.find(in: model) {
                 var m = m
                 m.location.file = Self.displayPath(m.location.file)

@@ -36,10 +36,11 @@ public struct BorrowedReferenceRule: Rule {
                     what = "shared \(api.kind) '\(container.text)'"
                 }
                 guard ExpressionUses.useOfCall(named: call.call.name, at: call.location, in: flow.function) == .used else { continue }
+                let replacement = api.since == "3.13"
+                    ? model.phrasing.api(api.replacement, since: api.since, backport: true) : api.replacement
                 let message = "\(call.call.name) returns a borrowed reference into \(what) in '\(flow.function.displayName)'; "
                     + "another thread can remove the item and free it while the reference is still in use "
-                    + "(even an immediate Py_INCREF races). Fix: \(api.replacement) returns a strong reference "
-                    + "(CPython \(api.since)\(api.since == "3.13" ? "+; pythoncapi-compat backports it" : "")); release it with Py_DECREF"
+                    + "(even an immediate Py_INCREF races). Fix: \(replacement) returns a strong reference; release it with Py_DECREF"
                     + (api.container >= 0 ? ", or hold a critical section on the \(api.kind) while the reference is used." : ".")
                 findings.append(Finding(ruleID: id, severity: defaultLevel, message: message, location: call.location,
                                         symbol: api.container < 0 ? "sys.modules" : ExprText.render(call.call.arguments[api.container]),

@@ -59,7 +59,7 @@ public struct SharedObjectCheckThenActRule: Rule {
             let fix = containerKind == "set"
                 ? "call PySet_Add alone (it does nothing when the item is present), or hold "
                     + "Py_BEGIN_CRITICAL_SECTION(\(container.text)) ... Py_END_CRITICAL_SECTION() (CPython 3.13+) around both calls."
-                : "use PyDict_SetDefaultRef (CPython 3.13+; pythoncapi-compat backports it) to insert only if the key is absent, "
+                : "use \(model.phrasing.api("PyDict_SetDefaultRef", since: "3.13", backport: true)) to insert only if the key is absent, "
                     + "atomically, or hold Py_BEGIN_CRITICAL_SECTION(\(container.text)) ... Py_END_CRITICAL_SECTION() (3.13+) "
                     + "around the lookup and the insert."
             let message = "check-then-act on shared \(containerKind) '\(container.text)' (\(describe(shared))) in "

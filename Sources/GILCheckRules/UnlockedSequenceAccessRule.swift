@@ -57,7 +57,7 @@ public struct UnlockedSequenceAccessRule: Rule {
                 + "'\(access.flow.function.displayName)' without locking it; another thread holding the list can "
                 + "shrink it or replace items during the loop (out-of-bounds reads, freed items). Fix: hold "
                 + "Py_BEGIN_CRITICAL_SECTION(\(name)) ... Py_END_CRITICAL_SECTION() around the loop (CPython 3.13+), "
-                + "or take each item with PyList_GetItemRef (3.13+; pythoncapi-compat backports it)."
+                + "or take each item with \(model.phrasing.api("PyList_GetItemRef", since: "3.13", backport: true))."
             findings.append(Finding(ruleID: id, severity: defaultLevel, message: message, location: access.location,
                                     symbol: name, function: access.flow.function.displayName))
         }

@@ -102,4 +102,23 @@ struct ConfigurationTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("pyproject.toml:5: unknown rule 'static-mutable-stat' in [tool.gilcheck.levels]"), "\(run.stderr)")
     }
+
+    @Test func fixesArePhrasedForTheMinimumPython() throws {
+        let code = """
+            #include <Python.h>
+            static PyObject *cache;
+            static PyObject *f(PyObject *m, PyObject *k) { return Py_XNewRef(PyDict_GetItem(cache, k)); }
+            static PyMethodDef ms[] = {{"f", f, METH_O, NULL}, {NULL}};
+
+            """
+        for (spec, expected, absent) in [(">=3.9", "PyDict_GetItemRef (CPython 3.13+; pythoncapi-compat backports it to older Pythons)", ""),
+                                         (">=3.13", "Fix: PyDict_GetItemRef returns a strong reference", "pythoncapi-compat")] {
+            let dir = try CLI.scratch()
+            try code.write(toFile: dir + "/m.c", atomically: true, encoding: .utf8)
+            try "[project]\nrequires-python = \"\(spec)\"\n".write(toFile: dir + "/pyproject.toml", atomically: true, encoding: .utf8)
+            let run = try CLI.gilcheck(["m.c", "--select", "borrowed-reference"], in: dir)
+            #expect(run.stdout.contains(expected), "\(spec): \(run.stdout)")
+            if !absent.isEmpty { #expect(!run.stdout.contains(absent)) }
+        }
+    }
 }

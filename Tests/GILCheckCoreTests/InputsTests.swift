@@ -57,3 +57,21 @@ struct InputsTests {
         #expect(SourceFiles.collect([dir + "/missing"]).errors.count == 1)
     }
 }
+
+struct FixPhrasingTests {
+    @Test func minimumPythonFromRequiresPython() {
+        #expect(FixPhrasing(requiresPython: ">=3.9").minimum! == (3, 9))
+        #expect(FixPhrasing(requiresPython: ">=3.10, <4").minimum! == (3, 10))
+        #expect(FixPhrasing(requiresPython: ">3.12").minimum! == (3, 13))
+        #expect(FixPhrasing(requiresPython: "~=3.13.1").minimum! == (3, 13))
+        #expect(FixPhrasing(requiresPython: nil).minimum == nil)
+    }
+
+    @Test func fixesNameTheVersionOnlyWhenTheProjectNeedsIt() {
+        let old = FixPhrasing(requiresPython: ">=3.9"), new = FixPhrasing(requiresPython: ">=3.13")
+        #expect(old.api("PyDict_GetItemRef", since: "3.13", backport: true)
+            == "PyDict_GetItemRef (CPython 3.13+; pythoncapi-compat backports it to older Pythons)")
+        #expect(new.api("PyDict_GetItemRef", since: "3.13", backport: true) == "PyDict_GetItemRef")
+        #expect(FixPhrasing().api("PyMutex", since: "3.13") == "PyMutex (CPython 3.13+)")
+    }
+}
