@@ -57,8 +57,7 @@ public struct Configuration: Sendable, Equatable {
 
     /// The nearest pyproject.toml at or above `path`.
     public static func nearest(from path: String) -> String? {
-        var dir = (path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
-        dir = (dir as NSString).standardizingPath
+        var dir = Engine.canonicalPath(path)
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             dir = (dir as NSString).deletingLastPathComponent
@@ -170,9 +169,8 @@ public struct Configuration: Sendable, Equatable {
     /// directory (`*` stays within a directory, `**` crosses them).
     public func excludes(_ path: String) -> Bool {
         guard !exclude.isEmpty, let file else { return false }
-        let absolute = { (p: String) in ((p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p) as NSString).standardizingPath }
-        let base = (absolute(file) as NSString).deletingLastPathComponent
-        let full = absolute(path)
+        let base = (Engine.canonicalPath(file) as NSString).deletingLastPathComponent
+        let full = Engine.canonicalPath(path)
         let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
         return exclude.contains { Self.glob($0, matches: relative) }
     }

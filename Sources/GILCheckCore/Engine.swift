@@ -50,14 +50,15 @@ public struct Engine: Sendable {
         self.severityOverrides = severityOverrides
     }
 
-    /// The concurrency model of one file (for `gilcheck facts`).
+    /// The concurrency model of one file on its own (for `gilcheck facts`), parsed exactly as a
+    /// run parses it.
     public func model(of path: String, _ options: Options) -> ConcurrencyModel? {
         let headers = resolveHeaders(options)
-        let index = Index()
-        let args = CompileArguments.forFile(path, language: SourceFiles.language(of: path), headers: headers,
-                                            extra: options.extraArguments)
-        guard let tu = try? index.parse(path: path, arguments: args, unsavedFiles: unsavedFiles(headers)) else { return nil }
-        return ConcurrencyModel(facts: FactsExtractor.extract(from: tu, mainFile: path, language: SourceFiles.language(of: path)))
+        guard case .analyzed(let unit, _, _) = analyzeFile(path, index: Index(), headers: headers, unsaved: unsavedFiles(headers),
+                                                        extra: options.extraArguments, database: nil,
+                                                        locks: options.configuration.lockFunctions)
+        else { return nil }
+        return ConcurrencyModel(unit: unit, project: ProjectClassification(units: [unit], initFunctions: Set(options.configuration.initFunctions)))
     }
 
     func resolveHeaders(_ options: Options) -> PythonHeaders {
@@ -95,8 +96,7 @@ public struct Engine: Sendable {
         // build) is analyzed as part of its includer, where its functions' callers are visible:
         // sources first, then the headers nobody included, on their own.
         let files = collection.files
-        let isHeader = { (path: String) in ["h", "hh", "hpp", "hxx"].contains((path as NSString).pathExtension.lowercased()) }
-        let sources = files.filter { !isHeader($0) }
+        let sources = files.filter { !SourceFiles.isHeader($0) }
         let databaseArgumentsByFile = databaseArguments
         let analyze = { (paths: [String]) in
             Parallel.map(paths, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
@@ -119,7 +119,7 @@ public struct Engine: Sendable {
             includedBy[file] = nil
         }
         for path in includedBy.keys { outcomes[path] = nil }
-        let standaloneHeaders = files.filter { isHeader($0) && includedBy[$0] == nil }
+        let standaloneHeaders = files.filter { SourceFiles.isHeader($0) && includedBy[$0] == nil }
         for (path, outcome) in zip(standaloneHeaders, analyze(standaloneHeaders)) { outcomes[path] = outcome }
 
         // Which functions run concurrently is decided over every file at once; then each file's
@@ -221,7 +221,8 @@ public struct Engine: Sendable {
         return standardized
     }
 
-    static func canonicalPath(_ path: String) -> String {
+    /// Absolute and standardized.
+    public static func canonicalPath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (absolute as NSString).standardizingPath
     }

@@ -24,8 +24,7 @@ public struct ExtensionModule: Sendable, Hashable, Codable {
             }
         }
         return facts.variables.compactMap { v -> ExtensionModule? in
-            guard v.type.baseName == "PyModuleDef" || v.type.canonicalBaseName == "PyModuleDef",
-                  case .initList(let items)? = v.initializer?.kind else { return nil }
+            guard ProjectClassification.isModuleDef(v), case .initList(let items)? = v.initializer?.kind else { return nil }
             var name = v.name
             var slots: String?
             for (i, item) in items.enumerated() {

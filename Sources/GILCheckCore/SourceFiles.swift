@@ -12,6 +12,10 @@ public enum SourceFiles {
         return cExtensions.contains(ext) || cxxExtensions.contains(ext)
     }
 
+    public static func isHeader(_ path: String) -> Bool {
+        ["h", "hh", "hpp", "hxx"].contains((path as NSString).pathExtension.lowercased())
+    }
+
     public static func language(of path: String) -> Language {
         cxxExtensions.contains((path as NSString).pathExtension.lowercased()) ? .cxx : .c
     }

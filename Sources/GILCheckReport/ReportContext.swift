@@ -36,10 +36,7 @@ public final class ReportContext: @unchecked Sendable {
         return cwd
     }
 
-    static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (full as NSString).standardizingPath
-    }
+    static func absolute(_ path: String) -> String { Engine.canonicalPath(path) }
 
     /// A finding's path relative to the source root, or nil when the file lies outside it.
     public func relativePath(_ path: String) -> String? {

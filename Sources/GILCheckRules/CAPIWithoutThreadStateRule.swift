@@ -22,18 +22,15 @@ public struct CAPIWithoutThreadStateRule: Rule {
         for flow in model.flows {
             // Uses of the C API (calls, or Python object header fields) by region; a lambda
             // defined in the region runs elsewhere (another thread), so its body does not count.
-            var byRegion: [Int: [(name: String, location: SourceLocation)]] = [:]
-            var regionGuard: [Int: Guard] = [:]
+            var regions = GuardRegions()
             func note(_ name: String, _ location: SourceLocation, _ guards: [Guard], _ frame: Int) {
                 guard let g = guards.last(where: { $0.kind == .detached }), g.frame == frame else { return }
-                byRegion[g.id, default: []].append((name, location))
-                regionGuard[g.id] = g
+                regions.add(name, at: location, in: g)
             }
             for call in flow.calls where Self.isCAPI(call.call.name) { note(call.call.name, call.location, call.guards, call.frame) }
             for read in flow.objectFieldReads { note("reading '\(read.field)' of a Python object", read.location, read.guards, read.frame) }
-            for (id, uses) in byRegion.sorted(by: { $0.key < $1.key }) {
-                let calls = uses.sorted { $0.location < $1.location }
-                guard let first = calls.first, let g = regionGuard[id] else { continue }
+            for (g, calls) in regions.regions {
+                guard let first = calls.first else { continue }
                 let opened = g.location.map { " (line \($0.line))" } ?? ""
                 let what = first.name.hasPrefix("reading") ? first.name.prefix(1).uppercased() + first.name.dropFirst() : "\(first.name) called"
                 let message = "\(what) between Py_BEGIN_ALLOW_THREADS\(opened) and Py_END_ALLOW_THREADS in "

@@ -20,24 +20,22 @@ public struct PythonCallUnderPyMutexRule: Rule {
         var findings: [Finding] = []
         for flow in model.flows {
             // One finding per held lock: the first call, with the others as notes.
-            var byRegion: [Int: [CallEvent]] = [:]
-            var regionGuard: [Int: Guard] = [:]
+            var regions = GuardRegions()
             for call in flow.calls where Self.runsPython(call.call.name) {
                 guard let g = call.guards.last(where: { $0.kind == .mutex && Self.mutexAPIs.contains($0.api) }) else { continue }
-                byRegion[g.id, default: []].append(call)
-                regionGuard[g.id] = g
+                regions.add(call.call.name, at: call.location, in: g)
             }
-            for (id, calls) in byRegion.sorted(by: { $0.key < $1.key }) {
-                guard let first = calls.first, let g = regionGuard[id] else { continue }
+            for (g, calls) in regions.regions {
+                guard let first = calls.first else { continue }
                 let lock = (g.objects.first ?? "mutex").replacingOccurrences(of: "&", with: "")
-                let message = "\(first.call.name) runs while PyMutex '\(lock)' is held in '\(flow.function.displayName)': it can "
+                let message = "\(first.name) runs while PyMutex '\(lock)' is held in '\(flow.function.displayName)': it can "
                     + "run arbitrary Python code (a __del__, a weakref callback, an exception's repr) that blocks or takes "
                     + "this lock again, and a PyMutex is not released while its thread blocks, so this can deadlock. Fix: "
                     + "keep only C state under the lock and do this after PyMutex_Unlock, or use "
                     + "Py_BEGIN_CRITICAL_SECTION_MUTEX(&\(lock)) (CPython 3.14+), which is released while the thread blocks."
                 var notes = g.location.map { [Finding.Note("'\(lock)' is locked here", at: $0)] } ?? []
                 for other in calls.dropFirst().prefix(3) {
-                    notes.append(Finding.Note("\(other.call.name) also runs under the lock here", at: other.location))
+                    notes.append(Finding.Note("\(other.name) also runs under the lock here", at: other.location))
                 }
                 findings.append(Finding(ruleID: self.id, severity: defaultLevel, message: message, location: first.location,
                                         notes: notes, symbol: lock, function: flow.function.displayName))
