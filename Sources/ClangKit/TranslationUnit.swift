@@ -34,6 +34,12 @@ public final class TranslationUnit {
         }
     }
 
+    /// Writes the unit as a precompiled header that later parses load with `-include-pch`.
+    /// Returns false when libclang could not (errors in the unit, or an unwritable path).
+    public func save(to path: String) -> Bool {
+        clang_saveTranslationUnit(raw, path, UInt32(CXSaveTranslationUnit_None.rawValue)) == 0
+    }
+
     /// The files the unit included, as (includer is nil for the main file) paths.
     public var includedFiles: [String] {
         final class Box { var paths: [String] = [] }

@@ -14,12 +14,24 @@ public struct Engine: Sendable {
         public var forceEmbeddedHeaders = false
         /// The project's configuration: excluded files, init functions, lock helpers.
         public var configuration = Configuration()
+        /// Parse in child processes started from this executable, so that a crash or a hang in
+        /// libclang costs one file; nil parses in this process (library use, tests).
+        public var workerExecutable: String?
+        /// Seconds one file's parse may take in a worker process; nil for no limit.
+        public var timeoutPerFile: Double? = 60
+        /// Where parsed files' facts are kept between runs; nil for no cache.
+        public var cacheDirectory: String?
+        /// The project's root: compile_commands.json entries outside it are skipped (default:
+        /// the working directory).
+        public var sourceRoot: String?
+        /// Share one precompiled header among files with the same preamble and flags.
+        public var precompiledHeaders = true
 
         public init(paths: [String]) { self.paths = paths }
     }
 
     /// How one file went.
-    public struct FileReport: Sendable {
+    public struct FileReport: Sendable, Codable {
         public var path: String
         public var analyzed: Bool
         /// Errors clang reported (missing headers, syntax errors): the file was analyzed as far
@@ -29,13 +41,23 @@ public struct Engine: Sendable {
         public var includedBy: String? = nil
     }
 
-    public struct Result: Sendable {
+    public struct Result: Sendable, Codable {
         public var findings: [Finding]
         /// Extension modules defined in the analyzed files.
         public var modules: [ExtensionModule] = []
         public var inputErrors: [InputError]
+        /// Inputs used only in part (a compile_commands.json with refused flags or bad entries).
+        public var warnings: [InputError] = []
         public var files: [FileReport]
         public var headers: PythonHeaders
+        public var statistics = Statistics()
+    }
+
+    /// How the files were read: for the summary and for tests of the cache and the headers.
+    public struct Statistics: Sendable, Equatable, Codable {
+        public var parsed = 0
+        public var fromCache = 0
+        public var withPrecompiledHeader = 0
     }
 
     public let rules: [any Rule]
@@ -53,10 +75,14 @@ public struct Engine: Sendable {
     /// The concurrency model of one file on its own (for `gilcheck facts`), parsed exactly as a
     /// run parses it.
     public func model(of path: String, _ options: Options) -> ConcurrencyModel? {
-        let headers = resolveHeaders(options)
-        guard case .analyzed(let unit, _, _) = analyzeFile(path, index: Index(), headers: headers, unsaved: unsavedFiles(headers),
-                                                        extra: options.extraArguments, database: nil,
-                                                        locks: options.configuration.lockFunctions)
+        var options = options
+        options.cacheDirectory = nil
+        options.precompiledHeaders = false
+        let parser = FileParser(setup: AnalysisSetup(headers: resolveHeaders(options), lockNames: options.configuration.lockFunctions.flatMap { [$0.acquire, $0.release] },
+                                                     precompiledHeaderDirectory: nil),
+                                options: options, databaseArguments: [:])
+        guard case .analyzed(let file)? = parser.parse([path])[path],
+              let unit = Self.units([file], locks: options.configuration.lockFunctions, jobs: 1).first
         else { return nil }
         return ConcurrencyModel(unit: unit, project: ProjectClassification(units: [unit], initFunctions: Set(options.configuration.initFunctions)))
     }
@@ -67,19 +93,17 @@ public struct Engine: Sendable {
         return PythonHeaders.discover()
     }
 
-    func unsavedFiles(_ headers: PythonHeaders) -> [Index.UnsavedFile] {
-        headers.unsavedFiles.map { Index.UnsavedFile(path: $0.path, contents: $0.contents) }
-    }
-
     public func run(_ options: Options) -> Result {
         var inputErrors: [InputError] = []
+        var warnings: [InputError] = []
         var databaseArguments: [String: [String]] = [:]
         var paths = options.paths
         if let cc = options.compileCommands {
-            switch loadDatabase(cc) {
-            case .success(let entries):
-                databaseArguments = entries
-                if paths.isEmpty { paths = entries.keys.sorted() }
+            switch CompileCommands.load(cc, sourceRoot: options.sourceRoot ?? FileManager.default.currentDirectoryPath) {
+            case .success(let db):
+                databaseArguments = db.arguments
+                warnings = db.warnings
+                if paths.isEmpty { paths = db.arguments.keys.sorted() }
             case .failure(let error):
                 inputErrors.append(error)
             }
@@ -90,54 +114,52 @@ public struct Engine: Sendable {
         collection.files.removeAll { options.configuration.excludes($0) }
 
         let headers = resolveHeaders(options)
-        let unsaved = unsavedFiles(headers)
+        let temporary = options.precompiledHeaders ? Self.makeTemporaryDirectory() : nil
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        let parser = FileParser(
+            setup: AnalysisSetup(headers: headers, lockNames: options.configuration.lockFunctions.flatMap { [$0.acquire, $0.release] },
+                                 precompiledHeaderDirectory: temporary),
+            options: options, databaseArguments: databaseArguments)
+        parser.prepare(collection.files)
+
+        // Nothing changed since a run with the same options: its result stands.
+        let runKey = inputErrors.isEmpty && warnings.isEmpty ? parser.runKey(settings: settingsFingerprint(options)) : nil
+        if let runKey, var cached = parser.cache?.loadRun(runKey) {
+            cached.statistics = Statistics(parsed: 0, fromCache: collection.files.count, withPrecompiledHeader: 0)
+            return cached
+        }
 
         // A file another analyzed file includes (a header, or a .c/.cpp included into a unity
         // build) is analyzed as part of its includer, where its functions' callers are visible:
-        // sources first, then the headers nobody included, on their own.
+        // first the sources no other source seems to include, then the ones their parses did not
+        // include after all, then the headers nobody included, on their own.
         let files = collection.files
         let sources = files.filter { !SourceFiles.isHeader($0) }
-        let databaseArgumentsByFile = databaseArguments
-        let analyze = { (paths: [String]) in
-            Parallel.map(paths, jobs: max(1, options.jobs)) { (index: Index, path: String) -> FileOutcome in
-                let dbArgs = databaseArgumentsByFile[Self.canonicalPath(path)]
-                return analyzeFile(path, index: index, headers: headers, unsaved: unsaved,
-                                   extra: options.extraArguments, database: dbArgs, locks: options.configuration.lockFunctions)
-            }
-        }
-        var outcomes: [String: FileOutcome] = Dictionary(uniqueKeysWithValues: zip(sources, analyze(sources)))
-        var includedBy: [String: String] = [:]
-        let canonicalFiles = Dictionary(files.map { (Self.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
-        for path in sources {
-            guard case .analyzed(_, _, let included)? = outcomes[path] else { continue }
-            for file in included {
-                if let analyzed = canonicalFiles[file], analyzed != path, includedBy[analyzed] == nil { includedBy[analyzed] = path }
-            }
-        }
-        // Files that include each other (through include guards) keep one of them as the root.
-        for (file, includer) in includedBy.sorted(by: { $0.key < $1.key }) where includedBy[includer] == file && file < includer {
-            includedBy[file] = nil
-        }
+        let seeminglyIncluded = SourceFiles.sourcesIncludedByOthers(sources)
+        var outcomes = parser.parse(sources.filter { !seeminglyIncluded.contains($0) })
+        var includedBy = Self.includers(of: files, outcomes: outcomes, order: sources)
+        outcomes.merge(parser.parse(sources.filter { seeminglyIncluded.contains($0) && includedBy[$0] == nil })) { a, _ in a }
+        includedBy = Self.includers(of: files, outcomes: outcomes, order: sources)
         for path in includedBy.keys { outcomes[path] = nil }
-        let standaloneHeaders = files.filter { SourceFiles.isHeader($0) && includedBy[$0] == nil }
-        for (path, outcome) in zip(standaloneHeaders, analyze(standaloneHeaders)) { outcomes[path] = outcome }
+        outcomes.merge(parser.parse(files.filter { SourceFiles.isHeader($0) && includedBy[$0] == nil })) { a, _ in a }
 
         // Which functions run concurrently is decided over every file at once; then each file's
         // rules run against that.
         var reports: [FileReport] = []
-        var units: [ProjectClassification.Unit] = []
+        var analyzed: [AnalyzedFile] = []
         for path in files {
             switch outcomes[path] {
             case .failed(let error)?:
                 inputErrors.append(error)
                 reports.append(FileReport(path: path, analyzed: false, parseErrors: []))
-            case .analyzed(let unit, let errors, _)?:
-                units.append(unit)
-                reports.append(FileReport(path: path, analyzed: true, parseErrors: errors))
+            case .analyzed(let file)?:
+                analyzed.append(file)
+                reports.append(FileReport(path: path, analyzed: true, parseErrors: file.parseErrors))
             case nil:
                 reports.append(FileReport(path: path, analyzed: true, parseErrors: [], includedBy: includedBy[path]))
             }
         }
+        let units = Self.units(analyzed, locks: options.configuration.lockFunctions, jobs: options.jobs)
         let project = ProjectClassification(units: units, initFunctions: Set(options.configuration.initFunctions))
         var findings: [String: Finding] = [:]
         var modules: Set<ExtensionModule> = []
@@ -166,40 +188,59 @@ public struct Engine: Sendable {
             f.severity = severityOverrides[f.ruleID] ?? f.severity
             return f
         }.sorted(by: Finding.reportOrder)
-        return Result(findings: sorted, modules: sortedModules, inputErrors: inputErrors, files: reports, headers: headers)
+        let statistics = Statistics(parsed: parser.parsed, fromCache: parser.fromCache,
+                                    withPrecompiledHeader: analyzed.filter(\.usedPrecompiledHeader).count)
+        let result = Result(findings: sorted, modules: sortedModules, inputErrors: inputErrors, warnings: warnings, files: reports,
+                            headers: headers, statistics: statistics)
+        if let runKey, result.inputErrors.isEmpty {
+            parser.cache?.storeRun(result, key: runKey, dependencies: Set(analyzed.flatMap(\.included)).union(files.map(Self.canonicalPath)))
+        }
+        return result
     }
 
-    enum FileOutcome: Sendable {
-        /// The unit's facts and walked functions, clang's errors, and the canonical paths of
-        /// every file it included.
-        case analyzed(ProjectClassification.Unit, parseErrors: [ParseDiagnostic], included: [String])
-        case failed(InputError)
+    /// Everything besides the files that decides a run's result.
+    func settingsFingerprint(_ options: Options) -> String {
+        let c = options.configuration
+        return ([FileManager.default.currentDirectoryPath, rules.map(\.id).joined(separator: ","),
+                 projectRules.map(\.id).joined(separator: ","),
+                 severityOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ","),
+                 c.initFunctions.joined(separator: ","), c.lockFunctions.map { "\($0.acquire)/\($0.release)" }.joined(separator: ","),
+                 c.requiresPython ?? ""] + options.paths).joined(separator: "\u{0}")
     }
 
-    func analyzeFile(_ path: String, index: Index, headers: PythonHeaders, unsaved: [Index.UnsavedFile],
-                     extra: [String], database: [String]?, locks: [Configuration.LockPair] = []) -> FileOutcome {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failed(InputError(path: path, message: "cannot be read (permission denied?)"))
+    /// Which analyzed file's parse included each file, from the parses so far (files that
+    /// include each other through include guards keep one of them as the root).
+    static func includers(of files: [String], outcomes: [String: FileOutcome], order: [String]) -> [String: String] {
+        var includedBy: [String: String] = [:]
+        let canonicalFiles = Dictionary(files.map { (canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for path in order {
+            guard case .analyzed(let file)? = outcomes[path] else { continue }
+            for included in file.included {
+                if let other = canonicalFiles[included], other != path, includedBy[other] == nil { includedBy[other] = path }
+            }
         }
-        let head = (try? handle.read(upToCount: 65536)) ?? Data()
-        try? handle.close()
-        if head.contains(0) {
-            return .failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source"))
+        for (file, includer) in includedBy.sorted(by: { $0.key < $1.key }) where includedBy[includer] == file && file < includer {
+            includedBy[file] = nil
         }
-        let language = SourceFiles.language(of: path, head: head)
-        let args = CompileArguments.forFile(path, language: language, headers: headers, extra: extra, database: database)
-        let tu: TranslationUnit
-        do {
-            tu = try index.parse(path: path, arguments: args, unsavedFiles: unsaved)
-        } catch {
-            return .failed(InputError(path: path, message: "libclang could not parse it (\(error))"))
+        return includedBy
+    }
+
+    /// The units the project is classified over: facts and each function's flow (in parallel;
+    /// flows are recomputed rather than cached, so they always match this gilcheck's rules).
+    static func units(_ files: [AnalyzedFile], locks: [Configuration.LockPair], jobs: Int) -> [ProjectClassification.Unit] {
+        let results = ParallelResults<ProjectClassification.Unit>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: min(max(jobs, 1), max(files.count, 1))) { _ in
+            while let i = results.claim() {
+                let facts = files[i].facts
+                results.store(ProjectClassification.Unit(facts: facts, flows: facts.functions.map { FunctionFlow($0, locks: locks) }), at: i)
+            }
         }
-        let lockNames = Set(locks.flatMap { [$0.acquire, $0.release] })
-        let facts = FactsExtractor.extract(from: tu, mainFile: path, language: language, lockNames: lockNames)
-        let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.embeddedDirectory) }.map(Self.canonicalPath)
-        let errors = facts.diagnostics.filter { $0.severity != .warning }
-        let unit = ProjectClassification.Unit(facts: facts, flows: facts.functions.map { FunctionFlow($0, locks: locks) })
-        return .analyzed(unit, parseErrors: errors, included: included)
+        return results.values.map { $0! }
+    }
+
+    static func makeTemporaryDirectory() -> String? {
+        let path = NSTemporaryDirectory() + "gilcheck-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        return (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil ? path : nil
     }
 
     static func normalizingPaths(_ f: Finding) -> Finding {
@@ -225,67 +266,5 @@ public struct Engine: Sendable {
     public static func canonicalPath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (absolute as NSString).standardizingPath
-    }
-
-    private func loadDatabase(_ path: String) -> Swift.Result<[String: [String]], InputError> {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            return .failure(InputError(path: path, message: "compile_commands.json not found"))
-        }
-        let dir = isDir.boolValue ? path : (path as NSString).deletingLastPathComponent
-        let file = dir.isEmpty ? "compile_commands.json" : dir + "/compile_commands.json"
-        guard let data = FileManager.default.contents(atPath: file),
-              (try? JSONSerialization.jsonObject(with: data)) is [Any] else {
-            return .failure(InputError(path: file, message: "not a readable compile_commands.json (expected a JSON array)"))
-        }
-        do {
-            let db = try CompilationDatabase(directory: dir.isEmpty ? "." : dir)
-            var result: [String: [String]] = [:]
-            for c in db.allCommands {
-                let file = c.file.hasPrefix("/") ? c.file : (c.directory as NSString).appendingPathComponent(c.file)
-                result[Self.canonicalPath(file)] = CompileArguments.fromDatabase(c.arguments, directory: c.directory, file: c.file)
-            }
-            return .success(result)
-        } catch {
-            return .failure(InputError(path: file, message: "libclang could not load it"))
-        }
-    }
-}
-
-/// A parallel map with one long-lived worker state (a libclang index) per thread.
-enum Parallel {
-    static func map<T: Sendable>(_ items: [String], jobs: Int, _ body: @Sendable (Index, String) -> T) -> [T] {
-        let results = ParallelResults<T>(count: items.count)
-        let workers = min(jobs, max(items.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let index = Index()
-            while let i = results.claim() {
-                results.store(body(index, items[i]), at: i)
-            }
-        }
-        return results.values.map { $0! }
-    }
-}
-
-/// Work distribution and result slots shared by the workers of `Parallel.map`.
-private final class ParallelResults<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < values.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: T, at i: Int) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }

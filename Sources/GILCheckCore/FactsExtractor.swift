@@ -285,7 +285,16 @@ public struct FactsExtractor {
 
     // MARK: Statements
 
+    /// How deep statements and expressions are followed. Deeper code (generated, or hostile) is
+    /// kept as an opaque node: the walks over the IR stay within their stacks, and the encoded
+    /// facts (up to four JSON levels a node) within the 512 levels Foundation's JSON accepts.
+    static let maximumNesting = 100
+    private var nesting = 0
+
     private mutating func convertStmt(_ cursor: Cursor) -> Stmt {
+        if nesting >= Self.maximumNesting { return Stmt(.other([]), at: location(cursor)) }
+        nesting += 1
+        defer { nesting -= 1 }
         let stmt = convertStmtStructure(cursor)
         guard let macro = assigningMacro(at: cursor), let target = firstDeclaredValue(in: stmt) else { return stmt }
         // `Py_CLEAR(x)` / `Py_SETREF(x, v)` assign x through a temporary pointer in 3.12+: make the
@@ -464,7 +473,12 @@ public struct FactsExtractor {
 
     private mutating func convertExpr(_ cursor: Cursor) -> Expr {
         let loc = location(cursor)
-        if let call = recoveredMacroCall(cursor) { return Expr(.call(call), at: loc) }
+        if nesting >= Self.maximumNesting { return Expr(.other([]), at: loc) }
+        nesting += 1
+        defer { nesting -= 1 }
+        // A recovered macro expands to a call or member access, never to a literal or a brace
+        // list; skipping those keeps large data tables cheap.
+        if !Self.neverMacroCalls.contains(cursor.kind), let call = recoveredMacroCall(cursor) { return Expr(.call(call), at: loc) }
         switch cursor.kind {
         case .parenExpr, .cStyleCastExpr, .cxxStaticCastExpr, .cxxReinterpretCastExpr, .cxxConstCastExpr,
              .cxxFunctionalCastExpr:
@@ -502,8 +516,10 @@ public struct FactsExtractor {
             return Expr(.call(convertCall(cursor)), at: loc)
         case .integerLiteral:
             return Expr(.integer(cursor.integerValue), at: loc)
-        case .characterLiteral, .floatingLiteral, .cxxBoolLiteralExpr:
+        case .characterLiteral, .cxxBoolLiteralExpr:
             return Expr(.integer(cursor.integerValue), at: loc)
+        case .floatingLiteral:
+            return Expr(.integer(nil), at: loc)
         case .stringLiteral:
             return Expr(.string(cursor.spelling), at: loc)
         case .gnuNullExpr, .cxxNullPtrLiteralExpr:
@@ -534,7 +550,16 @@ public struct FactsExtractor {
             guard kids.count == 3 else { break }
             return Expr(.conditional(condition: convertExpr(kids[0]), then: convertExpr(kids[1]), else: convertExpr(kids[2])), at: loc)
         case .initListExpr:
-            return Expr(.initList(cursor.children.filter { isExpression($0.kind) }.map { convertExpr($0) }), at: loc)
+            let items = cursor.children.filter { isExpression($0.kind) }
+            // A data table (thousands of numbers or strings) only matters for the functions and
+            // variables it names; tables of Python slots and methods are far below the limit.
+            if items.count > Self.fullyConvertedListItems {
+                return Expr(.initList(items.compactMap { item in
+                    let names = namesInData(item)
+                    return names.isEmpty ? nil : Expr(.other(names), at: loc)
+                }), at: loc)
+            }
+            return Expr(.initList(items.map { convertExpr($0) }), at: loc)
         case .lambdaExpr:
             if let body = cursor.children.last(where: { $0.kind == .compoundStmt }) {
                 return Expr(.lambda(body: convertStmt(body)), at: loc)
@@ -559,6 +584,25 @@ public struct FactsExtractor {
         "PySequence_Fast_GET_ITEM", "PySequence_Fast_GET_SIZE", "PyWeakref_GET_OBJECT", "PyCell_GET",
         "PyList_SET_ITEM", "PyTuple_SET_ITEM", "PyTuple_Check", "PyTuple_CheckExact", "PyList_Check",
         "PyList_CheckExact", "PyDict_Check", "PyDict_CheckExact",
+    ]
+
+    static let fullyConvertedListItems = 256
+
+    /// The names an element of a large data table refers to, without converting its literals
+    /// (elements that name nothing are left out: past the limit, positions mean nothing).
+    private mutating func namesInData(_ cursor: Cursor) -> [Expr] {
+        switch cursor.kind {
+        case .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr:
+            return []
+        case .initListExpr, .unexposedExpr, .parenExpr, .cStyleCastExpr, .unaryOperator, .binaryOperator:
+            return cursor.children.filter { isExpression($0.kind) }.flatMap { namesInData($0) }
+        default:
+            return [convertExpr(cursor)]
+        }
+    }
+
+    private static let neverMacroCalls: Set<CursorKind> = [
+        .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr, .initListExpr,
     ]
 
     private func recoveredMacroCall(_ cursor: Cursor) -> Call? {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Which Python headers a run parses against, and how they were found (design.md §3).
-public struct PythonHeaders: Sendable, Equatable {
-    public enum Source: Sendable, Equatable {
+public struct PythonHeaders: Sendable, Equatable, Codable {
+    public enum Source: Sendable, Equatable, Codable {
         case compileCommands           // flags from compile_commands.json decide
         case explicit                  // --python-include
         case discovered(executable: String)
@@ -14,7 +14,9 @@ public struct PythonHeaders: Sendable, Equatable {
     /// "3.13", when known.
     public var version: String?
 
-    public static let embeddedDirectory = "/gilcheck-embedded/include"
+    /// Where gilcheck's files served from memory seem to live (they are not on disk).
+    public static let virtualRoot = "/gilcheck-embedded/"
+    public static let embeddedDirectory = virtualRoot + "include"
     public static let embedded = PythonHeaders(source: .embedded, includeDirectory: embeddedDirectory, version: EmbeddedPythonModel.version)
 
     /// A human description for summaries and SARIF notifications.
@@ -52,7 +54,7 @@ public struct PythonHeaders: Sendable, Equatable {
             + "`#if PY_VERSION_HEX >= 0x030D0000` is not analyzed; pass --python-include with 3.13+ headers, or --embedded-headers"
     }
 
-    static let compatibilityHeaderPath = "/gilcheck-embedded/compat/gilcheck_compat_pre313.h"
+    static let compatibilityHeaderPath = virtualRoot + "compat/gilcheck_compat_pre313.h"
 
     /// Headers older than 3.13 lack the free-threading names (PyMutex, critical sections,
     /// Py_mod_gil) that code uses under `#ifdef Py_GIL_DISABLED`; gilcheck declares them first.
@@ -64,7 +66,7 @@ public struct PythonHeaders: Sendable, Equatable {
     static func version(ofIncludeDirectory dir: String) -> String? {
         guard let text = try? String(contentsOfFile: dir + "/patchlevel.h", encoding: .utf8) else { return nil }
         var major: String?, minor: String?
-        for line in text.split(separator: "\n") {
+        for line in text.split(whereSeparator: \.isNewline) {
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count >= 3, parts[0] == "#define" else { continue }
             if parts[1] == "PY_MAJOR_VERSION" { major = String(parts[2]) }

@@ -16,6 +16,28 @@ public enum SourceFiles {
         ["h", "hh", "hpp", "hxx"].contains((path as NSString).pathExtension.lowercased())
     }
 
+    /// The sources that another of `sources` seems to `#include "..."` (a unity build), by a
+    /// scan of the text. It only orders the work: a file is skipped only when a parse really
+    /// included it.
+    static func sourcesIncludedByOthers(_ sources: [String]) -> Set<String> {
+        let known = Set(sources.map(Engine.canonicalPath))
+        var included: Set<String> = []
+        for path in sources {
+            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { continue }
+            let dir = (Engine.canonicalPath(path) as NSString).deletingLastPathComponent
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where line.contains("include") {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("#"), let open = text.firstIndex(of: "\""),
+                      let close = text[text.index(after: open)...].firstIndex(of: "\"") else { continue }
+                let name = String(text[text.index(after: open)..<close])
+                guard !isHeader(name), isSource(name) else { continue }
+                let candidate = Engine.canonicalPath(dir + "/" + name)
+                if known.contains(candidate) { included.insert(candidate) }
+            }
+        }
+        return Set(sources.filter { included.contains(Engine.canonicalPath($0)) })
+    }
+
     public static func language(of path: String) -> Language {
         cxxExtensions.contains((path as NSString).pathExtension.lowercased()) ? .cxx : .c
     }
@@ -81,7 +103,7 @@ public enum SourceFiles {
 }
 
 /// A problem with an input that stopped it from being analyzed.
-public struct InputError: Error, Sendable, Hashable {
+public struct InputError: Error, Sendable, Hashable, Codable {
     public var path: String
     public var message: String
     public init(path: String, message: String) {

@@ -40,6 +40,24 @@ public final class SourceText: @unchecked Sendable {
         return String(decoding: prefix, as: UTF8.self).utf16.count + 1
     }
 
+    /// The 1-based numbers of the lines that contain `marker` (ASCII), found by a byte scan so
+    /// that large files are not decoded line by line.
+    public func lines(containing marker: String) -> [Int] {
+        let needle = Array(marker.utf8)
+        guard let first = needle.first, bytes.count >= needle.count else { return [] }
+        var result: [Int] = []
+        var line = 1
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") { line += 1 }
+            else if b == first, bytes[i..<(i + needle.count)].elementsEqual(needle), result.last != line { result.append(line) }
+            i += 1
+        }
+        return result
+    }
+
     /// The line with all white space removed: what a statement looks like however it is indented
     /// or wrapped.
     public func normalizedLine(_ line: Int) -> String {
@@ -50,17 +68,23 @@ public final class SourceText: @unchecked Sendable {
 /// A small, stable 64-bit hash (FNV-1a), for fingerprints that must not change between runs or
 /// machines (Swift's `Hasher` is seeded per process).
 public enum StableHash {
-    public static func fnv1a(_ text: String) -> UInt64 {
+    public static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
+
+    public static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
         return hash
     }
 
-    public static func hex(_ text: String) -> String {
-        let h = String(fnv1a(text), radix: 16)
+    public static func hex(_ bytes: [UInt8]) -> String { padded(fnv1a(bytes)) }
+
+    public static func hex(_ text: String) -> String { padded(fnv1a(text)) }
+
+    private static func padded(_ value: UInt64) -> String {
+        let h = String(value, radix: 16)
         return String(repeating: "0", count: 16 - h.count) + h
     }
 }

@@ -20,6 +20,9 @@ public struct GitHubReporter {
         for e in context.result.inputErrors {
             out += "::error file=\(property(context.stablePath(e.path))),title=gilcheck::\(data(e.message))\n"
         }
+        for w in context.result.warnings {
+            out += "::warning file=\(property(context.stablePath(w.path))),title=gilcheck::\(data(w.message))\n"
+        }
         return out
     }
 

@@ -10,6 +10,7 @@ import GILCheckCore
 ///                    "notes": [{"file", "line", "column", "message"}]}],
 ///      "modules": [{"name", "file", "line", "gil": "not-used" | "used" | "undeclared"}],
 ///      "errors": [{"path", "message"}],
+///      "warnings": [{"path", "message"}],
 ///      "summary": {"findings", "files_analyzed", "by_rule": {RULE: count}}}
 ///
 /// Paths are relative to the source root when inside it; lines and columns are 1-based, columns
@@ -28,6 +29,7 @@ public struct JSONReporter {
         var findings: [FindingEntry]
         var modules: [Module]
         var errors: [ErrorEntry]
+        var warnings: [ErrorEntry]
         var summary: Summary
     }
     struct Tool: Encodable {
@@ -84,6 +86,7 @@ public struct JSONReporter {
             tool: Tool(version: context.toolVersion), headers: result.headers.description, findings: findings,
             modules: result.modules.map { Module(name: $0.name, file: context.stablePath($0.location.file), line: $0.location.line, gil: $0.gil.rawValue) },
             errors: result.inputErrors.map { ErrorEntry(path: context.stablePath($0.path), message: $0.message) },
+            warnings: result.warnings.map { ErrorEntry(path: context.stablePath($0.path), message: $0.message) },
             summary: Summary(findings: findings.count, filesAnalyzed: result.files.filter(\.analyzed).count,
                              byRule: Dictionary(grouping: result.findings, by: \.ruleID).mapValues(\.count)))
         let encoder = JSONEncoder()

@@ -85,6 +85,11 @@ public struct SARIFReporter {
                 level: "error", message: SARIF.Text(text: "\(context.stablePath(e.path)): \(e.message); not analyzed."),
                 locations: [SARIF.Location(id: nil, physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(e.path, context), region: nil), message: nil)]))
         }
+        for w in context.result.warnings {
+            notes.append(SARIF.Notification(
+                level: "warning", message: SARIF.Text(text: "\(context.stablePath(w.path)): \(w.message)."),
+                locations: [SARIF.Location(id: nil, physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(w.path, context), region: nil), message: nil)]))
+        }
         for file in context.result.files where !file.parseErrors.isEmpty {
             let first = file.parseErrors[0]
             let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""

@@ -30,11 +30,25 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Files analyzed in parallel (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: "Keep parsed files' facts here between runs (default: $XDG_CACHE_HOME/gilcheck or ~/.cache/gilcheck).")
+    var cacheDir: String?
+
+    @Flag(help: "Parse every file, reading and writing no cache.")
+    var noCache = false
+
+    @Option(help: "Give up on a file whose parse takes longer than this many seconds; it is reported as not analyzed (0: no limit).")
+    var timeoutPerFile: Double = 60
+
+    @Flag(help: .hidden)
+    var noPrecompiledHeaders = false
+
     @Option(help: "Read settings from this pyproject.toml (default: the nearest one above the first path).")
     var config: String?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(timeoutPerFile >= 0) || !timeoutPerFile.isFinite { throw ValidationError("--timeout-per-file must be a number of seconds, 0 or more") }
+        if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other") }
         for id in Self.ids(select) + Self.ids(ignore) where RuleCatalog.descriptor(id) == nil {
             throw ValidationError("unknown rule '\(id)'; 'gilcheck rules' lists them")
         }
@@ -45,6 +59,11 @@ struct AnalysisOptions: ParsableArguments {
         if let root = sourceRoot, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDir) && isDir.boolValue) {
             throw ValidationError("--source-root \(root): not a directory")
         }
+    }
+
+    /// This executable, started again as the worker processes that parse files.
+    static var executablePath: String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
     }
 
     static func ids(_ list: String?) -> [String] {
@@ -74,11 +93,17 @@ struct AnalysisOptions: ParsableArguments {
         options.extraArguments = configuration.defines.map { "-D" + $0 } + configuration.flags + CompilerPassthrough.arguments
         options.jobs = jobs ?? configuration.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.forceEmbeddedHeaders = embeddedHeaders
+        options.sourceRoot = sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first)
+        options.workerExecutable = Self.executablePath
+        options.timeoutPerFile = timeoutPerFile > 0 ? timeoutPerFile : nil
+        options.cacheDirectory = noCache ? nil : cacheDir ?? ResultCache.defaultDirectory()
+        options.precompiledHeaders = !noPrecompiledHeaders
         options.configuration = configuration
         let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) },
                             severityOverrides: configuration.levels)
         let result = engine.run(options)
         for e in result.inputErrors { Diagnostics.error("\(e.path): \(e.message)") }
+        for w in result.warnings { Diagnostics.warning("\(Engine.displayPath(w.path)): \(w.message)") }
         for file in result.files where !file.parseErrors.isEmpty {
             let first = file.parseErrors[0]
             let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""

@@ -106,6 +106,8 @@ enum Diagnostics {
         if suppressed > 0 { line += "; \(suppressed) suppressed in the source" }
         if baselined > 0 { line += "; \(baselined) in the baseline" }
         line += "; \(analyzed) file\(analyzed == 1 ? "" : "s") analyzed with \(result.headers.description)"
+        let cached = result.statistics.fromCache
+        if cached > 0 { line += " (\(cached) unchanged, from the cache)" }
         write(line)
     }
 

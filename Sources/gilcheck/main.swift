@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GILCheckCore
 
 // Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration or input error.
 /// Everything after the first `--` goes to the compiler, untouched by the argument parser.
@@ -8,6 +9,9 @@ enum CompilerPassthrough {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// A parsing worker of a parent gilcheck (see WorkerPool); not a command for users.
+if arguments == ["__worker"] { Foundation.exit(WorkerPool.serve()) }
+
 if let separator = arguments.firstIndex(of: "--") {
     CompilerPassthrough.arguments = Array(arguments[(separator + 1)...])
     arguments = Array(arguments[..<separator])

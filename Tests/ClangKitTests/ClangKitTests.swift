@@ -61,17 +61,4 @@ struct ClangKitTests {
         #expect(decls[2].type.element.isConstQualified)
         #expect(decls[2].type.element.pointee.isConstQualified)
     }
-
-    @Test func compilationDatabase() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clangkit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let json = #"[{"directory": "\#(dir.path)", "file": "a.c", "arguments": ["cc", "-Iinc", "-DX=1", "-c", "a.c"]}]"#
-        try json.write(to: dir.appendingPathComponent("compile_commands.json"), atomically: true, encoding: .utf8)
-        let db = try CompilationDatabase(directory: dir.path)
-        let commands = db.allCommands
-        #expect(commands.count == 1)
-        #expect(commands[0].arguments.contains("-DX=1"))
-        #expect(throws: CompilationDatabase.LoadError.self) { try CompilationDatabase(directory: dir.path + "/none") }
-    }
 }

@@ -27,13 +27,18 @@ struct CLITests {
         var stderr: String
     }
 
-    static func gilcheck(_ args: [String], in directory: String = root) throws -> Run {
+    static let cacheHome: String = FileManager.default.temporaryDirectory.appendingPathComponent("gilcheck-cli-cache-\(UUID().uuidString)").path
+
+    static func gilcheck(_ args: [String], in directory: String = root, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The tests' own result cache, never the user's: later runs of the same input use it.
+        env["XDG_CACHE_HOME"] = cacheHome
+        env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

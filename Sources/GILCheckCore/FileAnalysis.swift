@@ -1,0 +1,129 @@
+import ClangKit
+import Foundation
+
+/// What every file of a run is parsed with: sent once to each worker process.
+public struct AnalysisSetup: Sendable, Codable {
+    public var headers: PythonHeaders
+    /// Names of the project's own lock functions (configuration), recognized in the tokens.
+    public var lockNames: [String]
+    /// Where shared precompiled headers are written; nil turns them off.
+    public var precompiledHeaderDirectory: String?
+}
+
+/// One file to parse, with the arguments it is parsed with.
+public struct FileJob: Sendable, Codable {
+    public var path: String
+    public var language: Language
+    public var arguments: [String]
+}
+
+/// The facts of one parsed file, as a worker returns them and the cache stores them.
+public struct AnalyzedFile: Sendable, Codable {
+    public var facts: UnitFacts
+    /// Errors clang reported: the file was analyzed as far as clang could parse it.
+    public var parseErrors: [ParseDiagnostic]
+    /// Canonical paths of the files the unit included (not the embedded model's).
+    public var included: [String]
+    /// Whether a shared precompiled header stood in for the file's preamble.
+    public var usedPrecompiledHeader: Bool
+}
+
+public enum FileOutcome: Sendable, Codable {
+    case analyzed(AnalyzedFile)
+    case failed(InputError)
+}
+
+/// Parses files and extracts their facts: one per thread or worker process (a libclang index is
+/// not thread-safe). The translation unit is disposed as soon as the facts are out.
+public final class FileAnalyzer {
+    let setup: AnalysisSetup
+    let index = Index()
+    let unsaved: [Index.UnsavedFile]
+    let precompiledHeaders: PrecompiledHeaders?
+
+    public init(setup: AnalysisSetup) {
+        self.setup = setup
+        unsaved = setup.headers.unsavedFiles.map { Index.UnsavedFile(path: $0.path, contents: $0.contents) }
+        precompiledHeaders = setup.precompiledHeaderDirectory.map { PrecompiledHeaders(directory: $0) }
+    }
+
+    public func analyze(_ job: FileJob) -> FileOutcome {
+        guard let data = FileManager.default.contents(atPath: job.path) else {
+            return .failed(InputError(path: job.path, message: "cannot be read (permission denied?)"))
+        }
+        let text = [UInt8](data)
+        var tu: TranslationUnit?
+        var usedPCH = false
+        if let pch = precompiledHeaders, let preamble = SourcePreamble.detect(in: text, localDirectories: Self.localDirectories(job)),
+           let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {
+            tu = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
+            usedPCH = tu != nil
+        }
+        if tu == nil {
+            do {
+                tu = try index.parse(path: job.path, arguments: job.arguments, unsavedFiles: unsaved)
+            } catch {
+                return .failed(InputError(path: job.path, message: "libclang could not parse it (\(error))"))
+            }
+        }
+        guard let tu else { return .failed(InputError(path: job.path, message: "libclang could not parse it")) }
+        let facts = FactsExtractor.extract(from: tu, mainFile: job.path, language: job.language, lockNames: Set(setup.lockNames))
+        let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.virtualRoot) }.map(Engine.canonicalPath)
+        let errors = facts.diagnostics.filter { $0.severity != .warning }
+        return .analyzed(AnalyzedFile(facts: facts, parseErrors: errors, included: Array(Set(included)).sorted(), usedPrecompiledHeader: usedPCH))
+    }
+
+    /// Directories where a header of the project's own could be found: the file's and the
+    /// `-I`/`-iquote` ones (not `-isystem`: those hold installed headers).
+    static func localDirectories(_ job: FileJob) -> [String] {
+        var dirs = [(job.path as NSString).deletingLastPathComponent]
+        var i = 0
+        let args = job.arguments
+        while i < args.count {
+            let a = args[i]
+            if (a == "-I" || a == "-iquote"), i + 1 < args.count { dirs.append(args[i + 1]); i += 2; continue }
+            if a.hasPrefix("-iquote"), a.count > 7 { dirs.append(String(a.dropFirst(7))) }
+            else if a.hasPrefix("-I"), a.count > 2 { dirs.append(String(a.dropFirst(2))) }
+            i += 1
+        }
+        return dirs.map { $0.isEmpty ? "." : $0 }
+    }
+}
+
+/// Precompiled headers of file preambles, built on first use and shared by every file (and
+/// every worker process) with the same preamble and flags.
+final class PrecompiledHeaders {
+    let directory: String
+    /// Key to the header's path, or nil when it could not be built (those files parse normally).
+    private var built: [String: String?] = [:]
+
+    init(directory: String) { self.directory = directory }
+
+    func header(for preamble: SourcePreamble, job: FileJob, index: Index, unsaved: [Index.UnsavedFile]) -> String? {
+        let key = StableHash.hex(([job.language.rawValue] + job.arguments + ["\u{1}", preamble.headerText]).joined(separator: "\u{0}"))
+        if let known = built[key] { return known }
+        let path = directory + "/" + key + ".pch"
+        if FileManager.default.fileExists(atPath: path) {
+            built[key] = path
+            return path
+        }
+        built[key] = build(preamble, job: job, key: key, to: path, index: index, unsaved: unsaved) ? path : nil
+        return built[key]!
+    }
+
+    /// Parses the preamble as a header with the file's flags and saves it; a preamble that does
+    /// not parse cleanly is not worth sharing.
+    private func build(_ preamble: SourcePreamble, job: FileJob, key: String, to path: String, index: Index,
+                       unsaved: [Index.UnsavedFile]) -> Bool {
+        let source = directory + "/" + key + ".h"
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: source, contents: Data(preamble.headerText.utf8)) else { return false }
+        let headerArguments = job.arguments + ["-x", job.language == .cxx ? "c++-header" : "c-header"]
+        guard let tu = try? index.parse(path: source, arguments: headerArguments, unsavedFiles: unsaved),
+              !tu.diagnostics.contains(where: { $0.severity == .error || $0.severity == .fatal }),
+              tu.save(to: temporary)
+        else { return false }
+        // Another worker may have built the same header meanwhile; either copy is the same.
+        return rename(temporary, path) == 0
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Turns paths into parsed facts for a run: reads each file once, refuses what is not source,
+/// answers from the result cache where it can, and parses the rest in parallel, in worker
+/// processes or in this one.
+final class FileParser: @unchecked Sendable {
+    let setup: AnalysisSetup
+    let options: Engine.Options
+    let databaseArguments: [String: [String]]
+    let cache: ResultCache?
+    private let pool: WorkerPool?
+    private(set) var parsed = 0
+    private(set) var fromCache = 0
+
+    init(setup: AnalysisSetup, options: Engine.Options, databaseArguments: [String: [String]]) {
+        self.setup = setup
+        self.options = options
+        self.databaseArguments = databaseArguments
+        cache = options.cacheDirectory.map(ResultCache.init)
+        pool = options.workerExecutable.map { WorkerPool(executable: $0, setup: setup, timeout: options.timeoutPerFile) }
+    }
+
+    /// A file ready to parse, or the reason it cannot be.
+    private enum Prepared {
+        case job(FileJob, cacheKey: String?)
+        case done(FileOutcome)
+    }
+
+    private var prepared: [String: Prepared] = [:]
+
+    /// Reads the files of the run: their jobs and cache keys.
+    func prepare(_ paths: [String]) {
+        for path in paths where prepared[path] == nil { prepared[path] = prepare(path) }
+    }
+
+    /// The key of a whole run's result: every file's key and the other settings. Nil when some
+    /// file cannot have one (unreadable, binary) or there is no cache.
+    func runKey(settings: String) -> String? {
+        guard cache != nil else { return nil }
+        var material = [settings]
+        for (path, p) in prepared.sorted(by: { $0.key < $1.key }) {
+            guard case .job(_, let key?) = p else { return nil }
+            material += [path, key]
+        }
+        let text = material.joined(separator: "\u{0}")
+        return "run-" + StableHash.hex(text) + StableHash.hex(String(text.reversed()))
+    }
+
+    func parse(_ paths: [String]) -> [String: FileOutcome] {
+        var outcomes: [String: FileOutcome] = [:]
+        var pending: [(path: String, job: FileJob, key: String?)] = []
+        for path in paths {
+            switch prepared[path] ?? prepare(path) {
+            case .done(let outcome):
+                outcomes[path] = outcome
+            case .job(let job, let key):
+                if let key, let file = cache?.load(key) {
+                    outcomes[path] = .analyzed(file)
+                    fromCache += 1
+                } else {
+                    pending.append((path, job, key))
+                }
+            }
+        }
+        let jobs = pending.map(\.job)
+        let results = pool?.analyze(jobs, parallelism: options.jobs) ?? Self.analyzeInProcess(jobs, setup: setup, parallelism: options.jobs)
+        parsed += jobs.count
+        for (p, outcome) in zip(pending, results) {
+            outcomes[p.path] = outcome
+            if let cache, let key = p.key, case .analyzed(let file) = outcome { cache.store(file, key: key) }
+        }
+        return outcomes
+    }
+
+    private func prepare(_ path: String) -> Prepared {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .done(.failed(InputError(path: path, message: "cannot be read (permission denied?)")))
+        }
+        if data.prefix(65536).contains(0) {
+            return .done(.failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source")))
+        }
+        let language = SourceFiles.language(of: path, head: data.prefix(65536))
+        let arguments = CompileArguments.forFile(path, language: language, headers: setup.headers, extra: options.extraArguments,
+                                                 database: databaseArguments[Engine.canonicalPath(path)])
+        let job = FileJob(path: path, language: language, arguments: arguments)
+        guard let cache else { return .job(job, cacheKey: nil) }
+        return .job(job, cacheKey: cache.key(for: job, content: [UInt8](data), setup: setup))
+    }
+
+    /// Without worker processes: one analyzer (one libclang index) per thread.
+    static func analyzeInProcess(_ jobs: [FileJob], setup: AnalysisSetup, parallelism: Int) -> [FileOutcome] {
+        let results = ParallelResults<FileOutcome>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: min(max(parallelism, 1), max(jobs.count, 1))) { _ in
+            let analyzer = FileAnalyzer(setup: setup)
+            while let i = results.claim() { results.store(analyzer.analyze(jobs[i]), at: i) }
+        }
+        return results.values.map { $0! }
+    }
+}

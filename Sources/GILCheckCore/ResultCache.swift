@@ -1,0 +1,111 @@
+import Foundation
+
+/// Facts of files parsed before, so an unchanged file costs a read and a hash instead of a parse.
+///
+/// An entry is found by a key over everything the parse depends on: gilcheck's and libclang's
+/// versions, the file's path and content, its arguments, the Python header set and the lock names.
+/// It stays valid while every file the parse included has the content it had (checked by digest,
+/// each file once per run). Only per-file facts are cached: which functions run concurrently is
+/// decided over the whole project on every run, so one changed file is seen by all the others.
+public final class ResultCache: @unchecked Sendable {
+    public let directory: String
+    /// Bump when the facts' shape or meaning changes.
+    static let formatVersion = "1"
+
+    private let lock = NSLock()
+    private var digests: [String: String] = [:]
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CACHE_HOME/gilcheck`, else `~/.cache/gilcheck`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/gilcheck" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cache/gilcheck"
+    }
+
+    struct Entry: Codable {
+        var key: String
+        /// Each included file's digest when the entry was written.
+        var included: [String: String]
+        var file: AnalyzedFile
+    }
+
+    /// The key of a file's result: everything its facts depend on except what it includes.
+    public func key(for job: FileJob, content: [UInt8], setup: AnalysisSetup) -> String {
+        var material = ["gilcheck \(GILCheckVersion.current) facts \(Self.formatVersion)", GILCheckVersion.libclang,
+                        job.path, job.language.rawValue, Self.digest(content)]
+        material += job.arguments
+        // The Python headers' exact release: a shared precompiled header hides them from `included`.
+        let release = setup.headers.source == .embedded ? "" : currentDigest(of: setup.headers.includeDirectory + "/patchlevel.h")
+        material += ["\u{1}", setup.headers.includeDirectory, setup.headers.version ?? "", "\(setup.headers.source)", release]
+        material += setup.lockNames.sorted()
+        return StableHash.hex(material.joined(separator: "\u{0}")) + StableHash.hex(material.reversed().joined(separator: "\u{0}"))
+    }
+
+    public func load(_ key: String) -> AnalyzedFile? {
+        guard let data = FileManager.default.contents(atPath: path(of: key)),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+        for (file, digest) in entry.included where currentDigest(of: file) != digest { return nil }
+        return entry.file
+    }
+
+    /// Writes atomically (a temporary file renamed into place), so concurrent runs and a killed
+    /// run never leave a torn entry. A cache that cannot be written only costs speed.
+    public func store(_ file: AnalyzedFile, key: String) {
+        var included: [String: String] = [:]
+        for path in file.included { included[path] = currentDigest(of: path) }
+        write(Entry(key: key, included: included, file: file), to: path(of: key))
+    }
+
+    /// A whole run's result: valid while every file it read has the content it had.
+    struct RunEntry: Codable {
+        var key: String
+        var dependencies: [String: String]
+        var result: Engine.Result
+    }
+
+    func loadRun(_ key: String) -> Engine.Result? {
+        guard let data = FileManager.default.contents(atPath: path(of: key)),
+              let entry = try? JSONDecoder().decode(RunEntry.self, from: data), entry.key == key else { return nil }
+        for (file, digest) in entry.dependencies where currentDigest(of: file) != digest { return nil }
+        return entry.result
+    }
+
+    func storeRun(_ result: Engine.Result, key: String, dependencies: Set<String>) {
+        let digests = Dictionary(uniqueKeysWithValues: dependencies.map { ($0, currentDigest(of: $0)) })
+        write(RunEntry(key: key, dependencies: digests, result: result), to: path(of: key))
+    }
+
+    private func write(_ value: some Encodable, to target: String) {
+        guard let data = try? JSONEncoder().encode(value) else { return }
+        let dir = (target as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        if rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    private func path(of key: String) -> String {
+        "\(directory)/v\(Self.formatVersion)/\(key.prefix(2))/\(key).json"
+    }
+
+    /// A file's digest, read once per run (headers are shared by many files); a file that
+    /// cannot be read has the digest "absent", which holds while it stays so.
+    private func currentDigest(of path: String) -> String {
+        lock.lock()
+        if let known = digests[path] { lock.unlock(); return known }
+        lock.unlock()
+        let digest = FileManager.default.contents(atPath: path).map { Self.digest([UInt8]($0)) } ?? "absent"
+        lock.lock()
+        digests[path] = digest
+        lock.unlock()
+        return digest
+    }
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        "\(bytes.count)-" + StableHash.hex(bytes)
+    }
+}
