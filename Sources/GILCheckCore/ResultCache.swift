@@ -47,7 +47,7 @@ public final class ResultCache: @unchecked Sendable {
 
     public func load(_ key: String) -> AnalyzedFile? {
         guard let data = FileManager.default.contents(atPath: path(of: key)),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+              let entry = try? FactsCoding.decode(Entry.self, from: data), entry.key == key else { return nil }
         for (file, digest) in entry.included where currentDigest(of: file) != digest { return nil }
         return entry.file
     }
@@ -69,7 +69,7 @@ public final class ResultCache: @unchecked Sendable {
 
     func loadRun(_ key: String) -> Engine.Result? {
         guard let data = FileManager.default.contents(atPath: path(of: key)),
-              let entry = try? JSONDecoder().decode(RunEntry.self, from: data), entry.key == key else { return nil }
+              let entry = try? FactsCoding.decode(RunEntry.self, from: data), entry.key == key else { return nil }
         for (file, digest) in entry.dependencies where currentDigest(of: file) != digest { return nil }
         return entry.result
     }
@@ -80,7 +80,7 @@ public final class ResultCache: @unchecked Sendable {
     }
 
     private func write(_ value: some Encodable, to target: String) {
-        guard let data = try? JSONEncoder().encode(value) else { return }
+        guard let data = try? FactsCoding.encode(value) else { return }
         let dir = (target as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -89,7 +89,7 @@ public final class ResultCache: @unchecked Sendable {
     }
 
     private func path(of key: String) -> String {
-        "\(directory)/v\(Self.formatVersion)/\(key.prefix(2))/\(key).json"
+        "\(directory)/v\(Self.formatVersion)/\(key.prefix(2))/\(key).plist"
     }
 
     /// A file's digest, read once per run (headers are shared by many files); a file that

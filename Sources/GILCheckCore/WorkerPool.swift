@@ -60,14 +60,13 @@ public final class WorkerPool: @unchecked Sendable {
         guard let setupLine = readLine(strippingNewline: true),
               let setup = try? JSONDecoder().decode(AnalysisSetup.self, from: Data(setupLine.utf8)) else { return 2 }
         let analyzer = FileAnalyzer(setup: setup)
-        let encoder = JSONEncoder()
         let fault = FaultInjection(ProcessInfo.processInfo.environment["GILCHECK_FAULT_INJECTION"])
         while let line = readLine(strippingNewline: true) {
             guard let job = try? JSONDecoder().decode(FileJob.self, from: Data(line.utf8)) else { return 2 }
             fault?.strike(job.path)
             let outcome = analyzer.analyze(job)
             let unencodable = FileOutcome.failed(InputError(path: job.path, message: "its facts could not be encoded"))
-            guard let payload = (try? encoder.encode(outcome)) ?? (try? encoder.encode(unencodable)) else { return 2 }
+            guard let payload = (try? FactsCoding.encode(outcome)) ?? (try? FactsCoding.encode(unencodable)) else { return 2 }
             var length = UInt32(payload.count).bigEndian
             var message = Data(bytes: &length, count: 4)
             message.append(payload)
@@ -158,7 +157,7 @@ final class WorkerProcess {
         guard let payload = read(length, deadline: deadline) else {
             return deadline.map { Date() >= $0 } == true ? .timedOut : .crashed(exitDescription())
         }
-        guard let outcome = try? JSONDecoder().decode(FileOutcome.self, from: payload) else {
+        guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: payload) else {
             return .crashed("unreadable answer")
         }
         return .finished(outcome)

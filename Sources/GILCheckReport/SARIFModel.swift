@@ -12,7 +12,14 @@ enum SARIF {
         var invocations: [Invocation]
         var originalUriBaseIds: [String: ArtifactLocation]
         var columnKind = "utf16CodeUnits"
+        /// Every input file, analyzed or not: what the run covered, including clean files.
+        var artifacts: [Artifact]
         var results: [Result]
+    }
+
+    struct Artifact: Encodable {
+        var location: ArtifactLocation
+        var roles = ["analysisTarget"]
     }
 
     struct Tool: Encodable { var driver: Driver }

@@ -53,6 +53,8 @@ public struct SARIFReporter {
                 executionSuccessful: context.result.inputErrors.isEmpty,
                 toolExecutionNotifications: notifications(context))],
             originalUriBaseIds: ["%SRCROOT%": SARIF.ArtifactLocation(uri: fileURI(context.sourceRoot, directory: true), uriBaseId: nil)],
+            artifacts: context.result.files.map { SARIF.Artifact(location: artifact($0.path, context)) }
+                .sorted { ($0.location.uriBaseId ?? "", $0.location.uri) < ($1.location.uriBaseId ?? "", $1.location.uri) },
             results: results)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -107,7 +107,7 @@ struct IsolationAndCacheTests {
         let cache = dir + "/cache"
         try CLI.racyFile.write(toFile: dir + "/a.c", atomically: true, encoding: .utf8)
         let cold = try CLI.gilcheck([dir + "/a.c", "--cache-dir", cache])
-        let entries = FileManager.default.enumerator(atPath: cache)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") } ?? []
+        let entries = FileManager.default.enumerator(atPath: cache)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".plist") } ?? []
         #expect(!entries.isEmpty)
         for entry in entries { try Data("{garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry)) }
         let again = try CLI.gilcheck([dir + "/a.c", "--cache-dir", cache])
