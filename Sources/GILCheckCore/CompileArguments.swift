@@ -27,9 +27,10 @@ public enum CompileArguments {
     }
 
     /// Flags that make a compiler load or run code, or read its configuration from elsewhere:
-    /// never passed on. Each is matched as a whole flag or as a prefix of one (`-fplugin=x.so`).
+    /// never passed on. Each is matched as a prefix (`-fplugin=x.so`, `-B/dir`); written alone,
+    /// it takes the next argument as its value. (`-Xclang` is handled on its own.)
     static let refusedFlags = ["-fplugin", "-fpass-plugin", "--config", "-B", "--prefix", "-specs", "--specs",
-                               "-Xclang", "-Xpreprocessor", "-mllvm", "--gcc-toolchain", "-resource-dir"]
+                               "-Xpreprocessor", "-mllvm", "--gcc-toolchain", "-resource-dir"]
     /// `-f` flags that read or write files (modules, profiles, crash reports) and do not change
     /// how code parses: dropped quietly.
     static let fileFlagPrefixes = ["-fcrash-diagnostics", "-fmodule", "-fprebuilt-module", "-fimplicit-module", "-fprofile",
@@ -53,8 +54,7 @@ public enum CompileArguments {
         let args = expandResponseFiles(Array(arguments.dropFirst()), directory: directory, root: root, refused: &refused)
         let withValue: Set<String> = ["-I", "-isystem", "-iquote", "-idirafter", "-include", "-D", "-U", "-x", "-std"]
         let dropWithValue: Set<String> = ["-o", "-MF", "-MT", "-MQ", "-arch", "-Xlinker", "-L", "-l", "-target", "--target"]
-        let refusedWithValue: Set<String> = ["-fplugin", "-fpass-plugin", "--config", "-B", "--prefix", "-specs", "--specs",
-                                             "-Xpreprocessor", "-mllvm", "--gcc-toolchain", "-resource-dir"]
+        let pathLike: Set<String> = ["-I", "-isystem", "-iquote", "-idirafter", "-include"]
         var i = 0
         while i < args.count {
             let a = args[i]
@@ -67,16 +67,15 @@ public enum CompileArguments {
                 i += 1
                 continue
             }
-            if let flag = refusedFlags.first(where: { a == $0 || a.hasPrefix($0) && a != "-Xclang" }) {
+            if let flag = refusedFlags.first(where: { a.hasPrefix($0) }) {
                 refused.append(flag)
-                if refusedWithValue.contains(a) { i += 1 }
+                if a == flag { i += 1 }
                 continue
             }
             if dropWithValue.contains(a) { i += 1; continue }
             if withValue.contains(a), i + 1 < args.count {
                 let v = args[i + 1]
                 i += 1
-                let pathLike: Set<String> = ["-I", "-isystem", "-iquote", "-idirafter", "-include"]
                 result += [a, pathLike.contains(a) ? absolute(v) : v]
                 continue
             }

@@ -78,7 +78,7 @@ public struct Engine: Sendable {
         var options = options
         options.cacheDirectory = nil
         options.precompiledHeaders = false
-        let parser = FileParser(setup: AnalysisSetup(headers: resolveHeaders(options), lockNames: options.configuration.lockFunctions.flatMap { [$0.acquire, $0.release] },
+        let parser = FileParser(setup: AnalysisSetup(headers: resolveHeaders(options), configuration: options.configuration,
                                                      precompiledHeaderDirectory: nil),
                                 options: options, databaseArguments: [:])
         guard case .analyzed(let file)? = parser.parse([path])[path],
@@ -117,8 +117,7 @@ public struct Engine: Sendable {
         let temporary = options.precompiledHeaders ? Self.makeTemporaryDirectory() : nil
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let parser = FileParser(
-            setup: AnalysisSetup(headers: headers, lockNames: options.configuration.lockFunctions.flatMap { [$0.acquire, $0.release] },
-                                 precompiledHeaderDirectory: temporary),
+            setup: AnalysisSetup(headers: headers, configuration: options.configuration, precompiledHeaderDirectory: temporary),
             options: options, databaseArguments: databaseArguments)
         parser.prepare(collection.files)
 
@@ -228,14 +227,9 @@ public struct Engine: Sendable {
     /// The units the project is classified over: facts and each function's flow (in parallel;
     /// flows are recomputed rather than cached, so they always match this gilcheck's rules).
     static func units(_ files: [AnalyzedFile], locks: [Configuration.LockPair], jobs: Int) -> [ProjectClassification.Unit] {
-        let results = ParallelResults<ProjectClassification.Unit>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: min(max(jobs, 1), max(files.count, 1))) { _ in
-            while let i = results.claim() {
-                let facts = files[i].facts
-                results.store(ProjectClassification.Unit(facts: facts, flows: facts.functions.map { FunctionFlow($0, locks: locks) }), at: i)
-            }
+        Parallel.map(files, jobs: jobs, state: {}) { _, file in
+            ProjectClassification.Unit(facts: file.facts, flows: file.facts.functions.map { FunctionFlow($0, locks: locks) })
         }
-        return results.values.map { $0! }
     }
 
     static func makeTemporaryDirectory() -> String? {

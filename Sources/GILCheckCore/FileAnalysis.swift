@@ -8,6 +8,12 @@ public struct AnalysisSetup: Sendable, Codable {
     public var lockNames: [String]
     /// Where shared precompiled headers are written; nil turns them off.
     public var precompiledHeaderDirectory: String?
+
+    init(headers: PythonHeaders, configuration: Configuration, precompiledHeaderDirectory: String?) {
+        self.headers = headers
+        lockNames = configuration.lockFunctions.flatMap { [$0.acquire, $0.release] }
+        self.precompiledHeaderDirectory = precompiledHeaderDirectory
+    }
 }
 
 /// One file to parse, with the arguments it is parsed with.
@@ -52,25 +58,21 @@ public final class FileAnalyzer {
             return .failed(InputError(path: job.path, message: "cannot be read (permission denied?)"))
         }
         let text = [UInt8](data)
-        var tu: TranslationUnit?
-        var usedPCH = false
+        var shared: TranslationUnit?
         if let pch = precompiledHeaders, let preamble = SourcePreamble.detect(in: text, localDirectories: Self.localDirectories(job)),
            let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {
-            tu = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
-            usedPCH = tu != nil
+            shared = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
         }
-        if tu == nil {
-            do {
-                tu = try index.parse(path: job.path, arguments: job.arguments, unsavedFiles: unsaved)
-            } catch {
-                return .failed(InputError(path: job.path, message: "libclang could not parse it (\(error))"))
-            }
+        let tu: TranslationUnit
+        do {
+            tu = try shared ?? index.parse(path: job.path, arguments: job.arguments, unsavedFiles: unsaved)
+        } catch {
+            return .failed(InputError(path: job.path, message: "libclang could not parse it (\(error))"))
         }
-        guard let tu else { return .failed(InputError(path: job.path, message: "libclang could not parse it")) }
         let facts = FactsExtractor.extract(from: tu, mainFile: job.path, language: job.language, lockNames: Set(setup.lockNames))
         let included = tu.includedFiles.filter { !$0.hasPrefix(PythonHeaders.virtualRoot) }.map(Engine.canonicalPath)
         let errors = facts.diagnostics.filter { $0.severity != .warning }
-        return .analyzed(AnalyzedFile(facts: facts, parseErrors: errors, included: Array(Set(included)).sorted(), usedPrecompiledHeader: usedPCH))
+        return .analyzed(AnalyzedFile(facts: facts, parseErrors: errors, included: Array(Set(included)).sorted(), usedPrecompiledHeader: shared != nil))
     }
 
     /// Directories where a header of the project's own could be found: the file's and the

@@ -30,7 +30,7 @@ final class FileParser: @unchecked Sendable {
 
     /// Reads the files of the run: their jobs and cache keys.
     func prepare(_ paths: [String]) {
-        for path in paths where prepared[path] == nil { prepared[path] = prepare(path) }
+        for path in paths where prepared[path] == nil { prepared[path] = read(path) }
     }
 
     /// The key of a whole run's result: every file's key and the other settings. Nil when some
@@ -50,7 +50,7 @@ final class FileParser: @unchecked Sendable {
         var outcomes: [String: FileOutcome] = [:]
         var pending: [(path: String, job: FileJob, key: String?)] = []
         for path in paths {
-            switch prepared[path] ?? prepare(path) {
+            switch prepared[path] ?? read(path) {
             case .done(let outcome):
                 outcomes[path] = outcome
             case .job(let job, let key):
@@ -72,7 +72,7 @@ final class FileParser: @unchecked Sendable {
         return outcomes
     }
 
-    private func prepare(_ path: String) -> Prepared {
+    private func read(_ path: String) -> Prepared {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .done(.failed(InputError(path: path, message: "cannot be read (permission denied?)")))
         }
@@ -89,11 +89,6 @@ final class FileParser: @unchecked Sendable {
 
     /// Without worker processes: one analyzer (one libclang index) per thread.
     static func analyzeInProcess(_ jobs: [FileJob], setup: AnalysisSetup, parallelism: Int) -> [FileOutcome] {
-        let results = ParallelResults<FileOutcome>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: min(max(parallelism, 1), max(jobs.count, 1))) { _ in
-            let analyzer = FileAnalyzer(setup: setup)
-            while let i = results.claim() { results.store(analyzer.analyze(jobs[i]), at: i) }
-        }
-        return results.values.map { $0! }
+        Parallel.map(jobs, jobs: parallelism, state: { FileAnalyzer(setup: setup) }) { analyzer, job in analyzer.analyze(job) }
     }
 }

@@ -21,34 +21,26 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     public func analyze(_ jobs: [FileJob], parallelism: Int) -> [FileOutcome] {
-        let results = ParallelResults<FileOutcome>(count: jobs.count)
-        let workers = min(max(parallelism, 1), max(jobs.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var worker: WorkerProcess?
-            while let i = results.claim() {
-                let job = jobs[i]
-                if worker == nil { worker = WorkerProcess(executable: executable, setup: setup) }
-                guard let current = worker else {
-                    results.store(.failed(InputError(path: job.path, message: "could not start a parsing process")), at: i)
-                    continue
-                }
-                switch current.run(job, timeout: timeout) {
-                case .finished(let outcome):
-                    results.store(outcome, at: i)
-                case .timedOut:
-                    current.kill()
-                    worker = nil
-                    let limit = timeout.map { String(format: "%g", $0) } ?? "?"
-                    results.store(.failed(InputError(path: job.path, message: "parsing it took longer than \(limit) s (--timeout-per-file)")), at: i)
-                case .crashed(let how):
-                    current.kill()
-                    worker = nil
-                    results.store(.failed(InputError(path: job.path, message: "the parser crashed on it (\(how))")), at: i)
-                }
+        // Each thread drives one worker process, replaced after a crash or a time-out.
+        Parallel.map(jobs, jobs: parallelism, state: { WorkerProcess?.none }, finish: { $0?.finish() }) { worker, job in
+            if worker == nil { worker = WorkerProcess(executable: executable, setup: setup) }
+            guard let current = worker else {
+                return .failed(InputError(path: job.path, message: "could not start a parsing process"))
             }
-            worker?.finish()
+            switch current.run(job, timeout: timeout) {
+            case .finished(let outcome):
+                return outcome
+            case .timedOut:
+                current.kill()
+                worker = nil
+                let limit = timeout.map { String(format: "%g", $0) } ?? "?"
+                return .failed(InputError(path: job.path, message: "parsing it took longer than \(limit) s (--timeout-per-file)"))
+            case .crashed(let how):
+                current.kill()
+                worker = nil
+                return .failed(InputError(path: job.path, message: "the parser crashed on it (\(how))"))
+            }
         }
-        return results.values.map { $0! }
     }
 
     /// The worker side: answers jobs until its input closes.
@@ -150,13 +142,11 @@ final class WorkerProcess {
     func run(_ job: FileJob, timeout: Double?) -> Result {
         guard let line = try? JSONEncoder().encode(job), send(line) else { return .crashed(exitDescription()) }
         let deadline = timeout.map { Date().addingTimeInterval($0) }
-        guard let header = read(4, deadline: deadline) else {
-            return deadline.map { Date() >= $0 } == true ? .timedOut : .crashed(exitDescription())
-        }
+        // No answer: either the time is up or the worker is gone.
+        let unanswered = { deadline.map { Date() >= $0 } == true ? Result.timedOut : .crashed(self.exitDescription()) }
+        guard let header = read(4, deadline: deadline) else { return unanswered() }
         let length = header.reduce(0) { $0 << 8 | Int($1) }
-        guard let payload = read(length, deadline: deadline) else {
-            return deadline.map { Date() >= $0 } == true ? .timedOut : .crashed(exitDescription())
-        }
+        guard let payload = read(length, deadline: deadline) else { return unanswered() }
         guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: payload) else {
             return .crashed("unreadable answer")
         }
@@ -205,28 +195,5 @@ final class WorkerProcess {
     func finish() {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-    }
-}
-
-/// Work distribution and result slots shared by parallel workers.
-final class ParallelResults<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < values.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: T, at i: Int) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }
