@@ -153,13 +153,16 @@ def source_files(root: Path) -> list[Path]:
 def include_flags(root: Path) -> list[str]:
     """The flags Scripts/realworld.sh computes: every include/ directory, and every other
     directory of the package that holds headers, except those inside an include/ tree
-    (such as a platform-specific stdint.h that must not shadow the system one)."""
+    (such as a platform-specific stdint.h that must not shadow the system one); then, last,
+    the parents of those directories inside the package, for includes spelled with the
+    directory ("double-conversion/utils.h")."""
     dirs = {p for p in root.rglob("include") if p.is_dir()}
     for header in root.rglob("*"):
         if header.suffix in HEADERS and header.is_file():
             if "include" not in header.relative_to(root).parts[:-1]:
                 dirs.add(header.parent)
-    return [f"-I{d}" for d in sorted(dirs, key=str)]
+    parents = {d.parent for d in dirs if d.parent == root or root in d.parent.parents} - dirs
+    return [f"-I{d}" for d in sorted(dirs, key=str) + sorted(parents, key=str)]
 
 
 def load_package(spec: str, root: Path | None = None) -> Package:

@@ -38,10 +38,14 @@ for spec in "${packages[@]}"; do
   out="$cache/results/$name.txt"; err="$cache/results/$name.stderr"
   # Approximates the package's build flags: its include/ directories, and the other
   # directories of its own that hold headers (not the subdirectories of an include/ tree, such
-  # as a platform-specific stdint.h).
-  includes=()
-  while IFS= read -r dir; do includes+=("-I$dir"); done < <(
+  # as a platform-specific stdint.h); then, last, the parents of those header directories, for
+  # includes spelled with the directory ("double-conversion/utils.h").
+  includes=(); header_dirs=()
+  while IFS= read -r dir; do includes+=("-I$dir"); header_dirs+=("$dir"); done < <(
     (find "$src" -type d -name include; find "$src" \( -name '*.h' -o -name '*.hpp' \) -not -path '*/include/*' -printf '%h\n') | sort -u)
+  while IFS= read -r dir; do includes+=("-I$dir"); done < <(
+    for dir in "${header_dirs[@]}"; do parent=$(dirname "$dir"); case "$parent/" in "$src"/*) echo "$parent";; esac; done |
+      sort -u | grep -vxF -f <(printf '%s\n' "${header_dirs[@]}"))
   set +e
   timeout 600 "$bin" check "$src" --fail-on never -- "${includes[@]}" >"$out" 2>"$err"
   rc=$?

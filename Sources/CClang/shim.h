@@ -3,6 +3,14 @@
 #define GILCHECK_CCLANG_SHIM_H
 #include <clang-c/Index.h>
 #include <clang-c/CXCompilationDatabase.h>
+#include <malloc.h>
+
+// Returns memory freed by disposed translation units to the system (glibc keeps it otherwise).
+static inline void gilcheck_release_freed_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 // The spelling of a binary operator ("=", "==", "+=", ...), or NULL where this libclang has no
 // API for it (before LLVM 17); ClangKit then reads the operator from the tokens.

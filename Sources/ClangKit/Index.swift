@@ -6,11 +6,18 @@ import Foundation
 public final class Index: @unchecked Sendable {
     let raw: CXIndex
 
+    /// Declarations that come from a precompiled header are left out of the unit's top level:
+    /// they are the Python and system headers, which analysis skips anyway, and visiting them
+    /// would read them all back from the header.
     public init() {
-        raw = clang_createIndex(0, 0)
+        raw = clang_createIndex(1, 0)
     }
 
     deinit { clang_disposeIndex(raw) }
+
+    /// Gives the memory of disposed translation units back to the system. glibc keeps freed
+    /// memory for reuse, so without this a process stays as large as the largest unit it parsed.
+    public static func releaseFreedMemory() { gilcheck_release_freed_memory() }
 
     /// libclang's version string, e.g. "Debian clang version 14.0.6".
     public static var version: String { takeString(clang_getClangVersion()) }

@@ -1,5 +1,6 @@
 import ClangKit
 import Foundation
+import Synchronization
 
 /// Runs the analysis: files in parallel (one libclang index per worker), facts extracted and the
 /// translation unit disposed at once, then the rules; findings deduplicated and sorted.
@@ -256,9 +257,15 @@ public struct Engine: Sendable {
         return standardized
     }
 
-    /// Absolute and standardized.
+    /// Absolute and standardized. Remembered: the same paths are asked for many times a run,
+    /// and standardizing resolves symbolic links on disk.
     public static func canonicalPath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (absolute as NSString).standardizingPath
+        if let known = canonicalPaths.withLock({ $0[absolute] }) { return known }
+        let canonical = (absolute as NSString).standardizingPath
+        canonicalPaths.withLock { $0[absolute] = canonical }
+        return canonical
     }
+
+    private static let canonicalPaths = Mutex<[String: String]>([:])
 }

@@ -2,7 +2,7 @@
 /// rules never see libclang. Function bodies are kept as a small statement/expression tree
 /// (`Stmt`, `Expr`): enough shape for flow-sensitive questions (what runs under a lock, what is
 /// checked before it is written) without clang's thousand node kinds.
-public struct UnitFacts: Sendable, Codable {
+public struct UnitFacts: Sendable, Equatable, Codable {
     /// The main file of the unit, as passed to the parser.
     public var mainFile: String
     public var language: Language
@@ -87,7 +87,7 @@ public struct Parameter: Sendable, Hashable, Codable {
     public var isPythonObject: Bool
 }
 
-public struct FunctionFact: Sendable, Codable {
+public struct FunctionFact: Sendable, Equatable, Codable {
     public var usr: String
     public var name: String
     /// Qualified for C++ methods ("Cache::get"); equal to `name` in C.

@@ -24,7 +24,7 @@ public struct FileJob: Sendable, Codable {
 }
 
 /// The facts of one parsed file, as a worker returns them and the cache stores them.
-public struct AnalyzedFile: Sendable, Codable {
+public struct AnalyzedFile: Sendable, Equatable, Codable {
     public var facts: UnitFacts
     /// Errors clang reported: the file was analyzed as far as clang could parse it.
     public var parseErrors: [ParseDiagnostic]
@@ -34,7 +34,7 @@ public struct AnalyzedFile: Sendable, Codable {
     public var usedPrecompiledHeader: Bool
 }
 
-public enum FileOutcome: Sendable, Codable {
+public enum FileOutcome: Sendable, Equatable, Codable {
     case analyzed(AnalyzedFile)
     case failed(InputError)
 }
@@ -54,10 +54,9 @@ public final class FileAnalyzer {
     }
 
     public func analyze(_ job: FileJob) -> FileOutcome {
-        guard let data = FileManager.default.contents(atPath: job.path) else {
-            return .failed(InputError(path: job.path, message: "cannot be read (permission denied?)"))
+        guard let text = SourceText.read(job.path) else {
+            return .failed(InputError(path: job.path, message: FileParser.unreadableReason(job.path)))
         }
-        let text = [UInt8](data)
         var shared: TranslationUnit?
         if let pch = precompiledHeaders, let preamble = SourcePreamble.detect(in: text, localDirectories: Self.localDirectories(job)),
            let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {

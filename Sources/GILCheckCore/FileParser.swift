@@ -22,7 +22,7 @@ final class FileParser: @unchecked Sendable {
 
     /// A file ready to parse, or the reason it cannot be.
     private enum Prepared {
-        case job(FileJob, cacheKey: String?)
+        case job(FileJob, cacheKey: String?, size: Int)
         case done(FileOutcome)
     }
 
@@ -39,7 +39,7 @@ final class FileParser: @unchecked Sendable {
         guard cache != nil else { return nil }
         var material = [settings]
         for (path, p) in prepared.sorted(by: { $0.key < $1.key }) {
-            guard case .job(_, let key?) = p else { return nil }
+            guard case .job(_, let key?, _) = p else { return nil }
             material += [path, key]
         }
         let text = material.joined(separator: "\u{0}")
@@ -48,20 +48,22 @@ final class FileParser: @unchecked Sendable {
 
     func parse(_ paths: [String]) -> [String: FileOutcome] {
         var outcomes: [String: FileOutcome] = [:]
-        var pending: [(path: String, job: FileJob, key: String?)] = []
+        var pending: [(path: String, job: FileJob, key: String?, size: Int)] = []
         for path in paths {
             switch prepared[path] ?? read(path) {
             case .done(let outcome):
                 outcomes[path] = outcome
-            case .job(let job, let key):
+            case .job(let job, let key, let size):
                 if let key, let file = cache?.load(key) {
                     outcomes[path] = .analyzed(file)
                     fromCache += 1
                 } else {
-                    pending.append((path, job, key))
+                    pending.append((path, job, key, size))
                 }
             }
         }
+        // Largest first, so that no worker starts a long file while the others run out of work.
+        pending.sort { ($0.size, $1.path) > ($1.size, $0.path) }
         let jobs = pending.map(\.job)
         let results = pool?.analyze(jobs, parallelism: options.jobs) ?? Self.analyzeInProcess(jobs, setup: setup, parallelism: options.jobs)
         parsed += jobs.count
@@ -73,18 +75,27 @@ final class FileParser: @unchecked Sendable {
     }
 
     private func read(_ path: String) -> Prepared {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .done(.failed(InputError(path: path, message: "cannot be read (permission denied?)")))
+        guard let data = SourceText.read(path) else {
+            return .done(.failed(InputError(path: path, message: Self.unreadableReason(path))))
         }
         if data.prefix(65536).contains(0) {
             return .done(.failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source")))
         }
-        let language = SourceFiles.language(of: path, head: data.prefix(65536))
+        let language = SourceFiles.language(of: path, head: Data(data.prefix(65536)))
         let arguments = CompileArguments.forFile(path, language: language, headers: setup.headers, extra: options.extraArguments,
                                                  database: databaseArguments[Engine.canonicalPath(path)])
         let job = FileJob(path: path, language: language, arguments: arguments)
-        guard let cache else { return .job(job, cacheKey: nil) }
-        return .job(job, cacheKey: cache.key(for: job, content: [UInt8](data), setup: setup))
+        guard let cache else { return .job(job, cacheKey: nil, size: data.count) }
+        return .job(job, cacheKey: cache.key(for: job, content: data, setup: setup), size: data.count)
+    }
+
+    /// Why `SourceText.read` found nothing to read.
+    static func unreadableReason(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            return "is not a regular file (a device, a socket or a pipe)"
+        }
+        return "cannot be read (permission denied?)"
     }
 
     /// Without worker processes: one analyzer (one libclang index) per thread.

@@ -4,19 +4,56 @@ import Foundation
 /// columns, the normalized text of a line, GitHub's line hashes.
 public final class SourceText: @unchecked Sendable {
     public let bytes: [UInt8]
-    /// Byte offsets where each line starts (line 1 at index 0).
-    private let lineStarts: [Int]
+    /// Byte offsets where each line starts (line 1 at index 0), computed on first use: most
+    /// files are only scanned for suppression comments.
+    private var lineStarts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = computedLineStarts { return known }
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        computedLineStarts = starts
+        return starts
+    }
+    private var computedLineStarts: [Int]?
+    private let lock = NSLock()
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-        lineStarts = starts
     }
 
     public convenience init?(path: String) {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        self.init(bytes: [UInt8](data))
+        guard let bytes = Self.read(path) else { return nil }
+        self.init(bytes: bytes)
+    }
+
+    /// A regular file's bytes, read straight into an array (no `Data` copy), or nil when it
+    /// cannot be read or is not a regular file (a directory, or a FIFO that would block).
+    public static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var room = Int(info.st_size) + 1  // a byte more than the size, to see the end
+        while true {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = 0
+                while count < room {
+                    let n = Foundation.read(fd, buffer.baseAddress! + count, room - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { break }
+                    count += n
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < room { return bytes }  // the end of the file
+            room = 1 << 16  // it grew while being read
+        }
     }
 
     public var lineCount: Int { lineStarts.count }

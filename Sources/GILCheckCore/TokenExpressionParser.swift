@@ -8,6 +8,10 @@ struct TokenExpressionParser {
     let scope: [String: NameRef]
     let location: SourceLocation
     private var i = 0
+    /// Deeper operators or parentheses become an opaque expression: the parser recurses, and
+    /// the facts must stay shallow enough to encode (`binaryCodingMaximumDepth`).
+    static let maximumNesting = 32
+    private var nesting = 0
 
     init(tokens: [Token], scope: [String: NameRef], location: SourceLocation) {
         self.tokens = tokens
@@ -23,7 +27,12 @@ struct TokenExpressionParser {
     private var current: Token? { i < tokens.count ? tokens[i] : nil }
 
     private mutating func unary() -> Expr {
-        guard let t = current else { return Expr(.other([]), at: location) }
+        guard let t = current, nesting < Self.maximumNesting else {
+            i = tokens.count
+            return Expr(.other([]), at: location)
+        }
+        nesting += 1
+        defer { nesting -= 1 }
         if t.kind == .punctuation, ["&", "*", "!", "-"].contains(t.spelling) {
             i += 1
             return Expr(.unary(op: t.spelling, operand: unary(), postfix: false), at: location)

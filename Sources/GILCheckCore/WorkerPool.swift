@@ -1,3 +1,4 @@
+import ClangKit
 import Foundation
 
 /// Parses files in child processes (gilcheck itself, started as `gilcheck __worker`), so that a
@@ -61,8 +62,11 @@ public final class WorkerPool: @unchecked Sendable {
             guard let payload = (try? FactsCoding.encode(outcome)) ?? (try? FactsCoding.encode(unencodable)) else { return 2 }
             var length = UInt32(payload.count).bigEndian
             var message = Data(bytes: &length, count: 4)
-            message.append(payload)
+            message.append(contentsOf: payload)
             guard writeAll(answers, message) else { return 2 }
+            // The unit is disposed: give its memory back, so that a worker holds what the file
+            // it parses needs, not what the largest file it parsed needed.
+            Index.releaseFreedMemory()
         }
         return 0
     }
@@ -147,7 +151,7 @@ final class WorkerProcess {
         guard let header = read(4, deadline: deadline) else { return unanswered() }
         let length = header.reduce(0) { $0 << 8 | Int($1) }
         guard let payload = read(length, deadline: deadline) else { return unanswered() }
-        guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: payload) else {
+        guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: [UInt8](payload)) else {
             return .crashed("unreadable answer")
         }
         return .finished(outcome)

@@ -99,7 +99,10 @@ struct IsolationAndCacheTests {
         let cache = dir + "/cache"
         try CLI.racyFile.write(toFile: dir + "/a.c", atomically: true, encoding: .utf8)
         let cold = try CLI.gilcheck([dir + "/a.c", "--cache-dir", cache])
-        let entries = FileManager.default.enumerator(atPath: cache)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".plist") } ?? []
+        let entries = FileManager.default.enumerator(atPath: cache)?.compactMap { $0 as? String }.filter { entry in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: cache + "/" + entry, isDirectory: &isDirectory) && !isDirectory.boolValue
+        } ?? []
         #expect(!entries.isEmpty)
         for entry in entries { try Data("{garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry)) }
         let again = try CLI.gilcheck([dir + "/a.c", "--cache-dir", cache])

@@ -60,6 +60,13 @@ struct InputsTests {
 }
 
 struct FixPhrasingTests {
+    @Test func quotedIncludesAreFoundByTheByteScan() {
+        let text = "#include \"a.c\"\n  #  include\t\"sub/b.cpp\" // unity\r\n#include <c.c>\n"
+            + "int x; #include \"not-at-line-start.c\"\n#include \"unterminated.c\n#include\"last.c\""
+        #expect(SourceFiles.quotedIncludes(in: Array(text.utf8)) == ["a.c", "sub/b.cpp", "last.c"])
+        #expect(SourceFiles.quotedIncludes(in: []) == [])
+    }
+
     @Test func minimumPythonFromRequiresPython() {
         #expect(FixPhrasing(requiresPython: ">=3.9").minimum! == (3, 9))
         #expect(FixPhrasing(requiresPython: ">=3.10, <4").minimum! == (3, 10))
