@@ -76,6 +76,23 @@ public final class TranslationUnit {
         }
     }
 
+    /// The offsets of the identifiers among the tokens of a source range, in order, without
+    /// their spellings: a cheap test of which parts of a large data table name anything.
+    public func identifierOffsets(in range: SourceRange) -> [Int] {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang_tokenize(raw, range.raw, &tokens, &count)
+        guard let tokens, count > 0 else { return [] }
+        defer { clang_disposeTokens(raw, tokens, count) }
+        var offsets: [Int] = []
+        for i in 0..<Int(count) where clang_getTokenKind(tokens[i]) == CXToken_Identifier {
+            var offset: UInt32 = 0
+            clang_getFileLocation(clang_getTokenLocation(raw, tokens[i]), nil, nil, nil, &offset)
+            offsets.append(Int(offset))
+        }
+        return offsets
+    }
+
     /// The tokens of a byte range of one of the unit's files.
     public func tokens(inFile path: String, from start: Int, to end: Int) -> [Token] {
         guard end > start, let file = clang_getFile(raw, path) else { return [] }

@@ -554,7 +554,16 @@ public struct FactsExtractor {
             // A data table (thousands of numbers or strings) only matters for the functions and
             // variables it names; tables of Python slots and methods are far below the limit.
             if items.count > Self.fullyConvertedListItems {
+                // Only items with an identifier in their text can name anything: one pass over
+                // the tokens spares walking thousands of literal items.
+                let listFile = cursor.fileRange.file
+                let identifiers = tu.identifierOffsets(in: cursor.extent)
                 return Expr(.initList(items.compactMap { item in
+                    let range = item.fileRange
+                    if range.file == listFile,
+                       !Self.anyOffset(in: identifiers, within: range.start..<max(range.end, range.start + 1)) {
+                        return nil
+                    }
                     let names = namesInData(item)
                     return names.isEmpty ? nil : Expr(.other(names), at: loc)
                 }), at: loc)
@@ -587,6 +596,16 @@ public struct FactsExtractor {
     ]
 
     static let fullyConvertedListItems = 256
+
+    /// Whether the sorted `offsets` have one in `range`.
+    private static func anyOffset(in offsets: [Int], within range: Range<Int>) -> Bool {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] < range.upperBound
+    }
 
     /// The names an element of a large data table refers to, without converting its literals
     /// (elements that name nothing are left out: past the limit, positions mean nothing).
