@@ -224,7 +224,7 @@ def run_checked(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
 def build_gilcheck() -> Path:
     run_checked([str(REPO / "Scripts" / "setup-system.sh")])
     log("building gilcheck (release)")
-    run_checked(["swift", "build", "-c", "release", "--product", "gilcheck"], cwd=REPO)
+    run_checked(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "gilcheck"], cwd=REPO)
     return REPO / ".build" / "release" / "gilcheck"
 
 

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup-system.sh
-swift build -c release --product gilcheck >&2
+swift build -c release --static-swift-stdlib --product gilcheck >&2
 exec .build/release/gilcheck check Corpus/demo "$@"

@@ -14,7 +14,7 @@ fi
 cache=.cache/realworld
 mkdir -p "$cache/sdists" "$cache/src" "$cache/results"
 Scripts/setup-system.sh
-swift build -c release --product gilcheck >&2
+swift build -c release --static-swift-stdlib --product gilcheck >&2
 bin=.build/release/gilcheck
 
 status=0

@@ -5,13 +5,14 @@ import Foundation
 public final class SourceText: @unchecked Sendable {
     public let bytes: [UInt8]
     /// Byte offsets where each line starts (line 1 at index 0), computed on first use: most
-    /// files are only scanned for suppression comments.
+    /// files are only scanned for suppression comments. Lines end at `\n`, `\r\n` or a lone
+    /// `\r`, as clang and GitHub count them.
     private var lineStarts: [Int] {
         lock.lock()
         defer { lock.unlock() }
         if let known = computedLineStarts { return known }
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        for i in bytes.indices where Self.endsLine(bytes, at: i) { starts.append(i + 1) }
         computedLineStarts = starts
         return starts
     }
@@ -77,6 +78,14 @@ public final class SourceText: @unchecked Sendable {
         return String(decoding: prefix, as: UTF8.self).utf16.count + 1
     }
 
+    /// Whether the byte at `i` ends a line: `\n`, or a `\r` not followed by `\n`.
+    @inline(__always)
+    static func endsLine(_ bytes: [UInt8], at i: Int) -> Bool {
+        let b = bytes[i]
+        if b == UInt8(ascii: "\n") { return true }
+        return b == UInt8(ascii: "\r") && (i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))
+    }
+
     /// The 1-based numbers of the lines that contain `marker` (ASCII), found by a byte scan so
     /// that large files are not decoded line by line.
     public func lines(containing marker: String) -> [Int] {
@@ -88,7 +97,7 @@ public final class SourceText: @unchecked Sendable {
         let last = bytes.count - needle.count
         while i <= last {
             let b = bytes[i]
-            if b == UInt8(ascii: "\n") { line += 1 }
+            if Self.endsLine(bytes, at: i) { line += 1 }
             else if b == first, bytes[i..<(i + needle.count)].elementsEqual(needle), result.last != line { result.append(line) }
             i += 1
         }

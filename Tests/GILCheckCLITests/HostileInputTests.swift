@@ -64,6 +64,11 @@ struct HostileInputTests {
             try write("#include <Python.h>\r\n\r\nstatic long hits;\r\nstatic PyObject *h(PyObject *m, PyObject *a) { hits++; Py_RETURN_NONE; }\r\n",
                       dir + "/crlf.c")
         }, status: 1, says: nil),
+        // A lone CR ends a line for clang and for GitHub's line hashes alike.
+        Case(name: "lone CR line endings", make: { dir in
+            try write("#include <Python.h>\r\rstatic long hits;\rstatic PyObject *h(PyObject *m, PyObject *a) { hits++; Py_RETURN_NONE; }\r",
+                      dir + "/cr.c")
+        }, status: 1, says: nil),
         Case(name: "C++ templates and lambdas", make: { dir in
             try write("""
                 #include <vector>
@@ -104,11 +109,16 @@ struct HostileInputTests {
         }
     }
 
-    @Test func crlfFindingsKeepTheirLines() throws {
+    @Test("findings keep their lines and columns", arguments: [("CRLF line endings", "crlf.c"), ("lone CR line endings", "cr.c")])
+    func lineEndings(_ name: String, _ file: String) throws {
         let dir = try CLI.scratch()
-        try Self.cases.first { $0.name == "CRLF line endings" }!.make(dir)
-        let run = try CLI.gilcheck([dir + "/crlf.c", "--no-cache"])
-        #expect(run.stdout.contains("crlf.c:4:"), "\(run.stdout)")
+        try Self.cases.first { $0.name == name }!.make(dir)
+        let run = try CLI.gilcheck([dir + "/" + file, "--no-cache"])
+        #expect(run.stdout.contains("\(file):4:48:"), "\(run.stdout)")
+        let sarif = try CLI.gilcheck([dir + "/" + file, "--no-cache", "--format", "sarif", "--source-root", dir])
+        #expect(sarif.stdout.contains("\"startLine\" : 4") && sarif.stdout.contains("\"startColumn\" : 48"), "\(sarif.stdout)")
+        let (ok, out) = try ReportFormatTests.validate(sarif.stdout, strict: true, sourceRoot: dir)
+        #expect(ok, "\(out)")
     }
 
     @Test func unreadableFileIsAnInputError() throws {
