@@ -54,7 +54,8 @@ def run_case(name, make, limit, gilcheck, validator) -> bool:
     sarif = directory.with_suffix(".sarif")
     start = time.monotonic()
     try:
-        run = subprocess.run([gilcheck, "check", str(directory), "--no-cache", "--embedded-headers", "--format", "sarif",
+        run = subprocess.run([gilcheck, "check", str(directory), "--source-root", str(directory), "--no-cache",
+                              "--embedded-headers", "--format", "sarif",
                               "--output", str(sarif), "--fail-on", "warning"],
                              capture_output=True, text=True, timeout=limit)
     except subprocess.TimeoutExpired:
