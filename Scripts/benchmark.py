@@ -341,8 +341,8 @@ class TreeMemorySampler(threading.Thread):
     def run(self) -> None:
         while not self._done.is_set():
             tree = process_tree(self.pid)
-            self.peak_kb = max(self.peak_kb, sum(rss_kb(p) for p in tree))
-            self.peak_pss_kb = max(self.peak_pss_kb, sum(pss_kb(p) for p in tree))
+            self.peak_kb = max(self.peak_kb, sum(proc_field_kb(p, "status", "VmRSS:") for p in tree))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(proc_field_kb(p, "smaps_rollup", "Pss:") for p in tree))
             self._done.wait(SAMPLE_INTERVAL)
 
     def stop(self) -> tuple[int, int]:
@@ -395,20 +395,11 @@ def children_from_task_files(pid: int) -> list[int]:
     return kids
 
 
-def rss_kb(pid: int) -> int:
+def proc_field_kb(pid: int, file: str, key: str) -> int:
+    """A kB field of /proc/PID/FILE (VmRSS: in status, Pss: in smaps_rollup); 0 once it ended."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass

@@ -55,42 +55,43 @@ public final class TranslationUnit {
 
     /// The tokens of a source range (for operators libclang exposes no API for, and macro arguments).
     public func tokens(in range: SourceRange) -> [Token] {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(raw, range.raw, &tokens, &count)
-        guard let tokens, count > 0 else { return [] }
-        defer { clang_disposeTokens(raw, tokens, count) }
-        return (0..<Int(count)).map { i in
-            let t = tokens[i]
-            let kind: Token.Kind
-            switch clang_getTokenKind(t) {
-            case CXToken_Punctuation: kind = .punctuation
-            case CXToken_Keyword: kind = .keyword
-            case CXToken_Identifier: kind = .identifier
-            case CXToken_Literal: kind = .literal
-            default: kind = .comment
+        withTokens(in: range) { tokens in
+            tokens.map { t in
+                let kind: Token.Kind
+                switch clang_getTokenKind(t) {
+                case CXToken_Punctuation: kind = .punctuation
+                case CXToken_Keyword: kind = .keyword
+                case CXToken_Identifier: kind = .identifier
+                case CXToken_Literal: kind = .literal
+                default: kind = .comment
+                }
+                return Token(kind: kind, spelling: takeString(clang_getTokenSpelling(raw, t)), offset: offset(of: t))
             }
-            var offset: UInt32 = 0
-            clang_getFileLocation(clang_getTokenLocation(raw, t), nil, nil, nil, &offset)
-            return Token(kind: kind, spelling: takeString(clang_getTokenSpelling(raw, t)), offset: Int(offset))
         }
     }
 
     /// The offsets of the identifiers among the tokens of a source range, in order, without
     /// their spellings: a cheap test of which parts of a large data table name anything.
     public func identifierOffsets(in range: SourceRange) -> [Int] {
+        withTokens(in: range) { tokens in
+            tokens.lazy.filter { clang_getTokenKind($0) == CXToken_Identifier }.map(offset(of:))
+        }
+    }
+
+    /// Runs `body` over the raw tokens of a range, which libclang owns until they are disposed.
+    private func withTokens<T>(in range: SourceRange, _ body: (UnsafeMutableBufferPointer<CXToken>) -> [T]) -> [T] {
         var tokens: UnsafeMutablePointer<CXToken>?
         var count: UInt32 = 0
         clang_tokenize(raw, range.raw, &tokens, &count)
         guard let tokens, count > 0 else { return [] }
         defer { clang_disposeTokens(raw, tokens, count) }
-        var offsets: [Int] = []
-        for i in 0..<Int(count) where clang_getTokenKind(tokens[i]) == CXToken_Identifier {
-            var offset: UInt32 = 0
-            clang_getFileLocation(clang_getTokenLocation(raw, tokens[i]), nil, nil, nil, &offset)
-            offsets.append(Int(offset))
-        }
-        return offsets
+        return body(UnsafeMutableBufferPointer(start: tokens, count: Int(count)))
+    }
+
+    private func offset(of token: CXToken) -> Int {
+        var offset: UInt32 = 0
+        clang_getFileLocation(clang_getTokenLocation(raw, token), nil, nil, nil, &offset)
+        return Int(offset)
     }
 
     /// The tokens of a byte range of one of the unit's files.
