@@ -2,8 +2,10 @@
 #ifndef GILCHECK_CCLANG_SHIM_H
 #define GILCHECK_CCLANG_SHIM_H
 #include <clang-c/Index.h>
-#include <clang-c/CXCompilationDatabase.h>
+#include <stdlib.h>  // defines __GLIBC__ where the C library is glibc
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 
 // Returns memory freed by disposed translation units to the system (glibc keeps it otherwise).
 static inline void gilcheck_release_freed_memory(void) {

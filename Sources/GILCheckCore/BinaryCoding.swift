@@ -13,7 +13,7 @@ protocol BinaryCodable {
 enum BinaryCodingError: Error, Equatable {
     case truncated
     case malformed(String)
-    /// Nesting past `BinaryReader.maximumDepth`: refused on both sides, so a corrupt or
+    /// Nesting past `binaryCodingMaximumDepth`: refused on both sides, so a corrupt or
     /// pathological message cannot exhaust the stack.
     case tooDeep
 }

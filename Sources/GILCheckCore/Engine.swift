@@ -78,7 +78,6 @@ public struct Engine: Sendable {
     public func model(of path: String, _ options: Options) -> ConcurrencyModel? {
         var options = options
         options.cacheDirectory = nil
-        options.precompiledHeaders = false
         let parser = FileParser(setup: AnalysisSetup(headers: resolveHeaders(options), configuration: options.configuration,
                                                      precompiledHeaderDirectory: nil),
                                 options: options, databaseArguments: [:])
@@ -135,7 +134,7 @@ public struct Engine: Sendable {
         // include after all, then the headers nobody included, on their own.
         let files = collection.files
         let sources = files.filter { !SourceFiles.isHeader($0) }
-        let seeminglyIncluded = SourceFiles.sourcesIncludedByOthers(sources)
+        let seeminglyIncluded = SourceFiles.sourcesIncludedByOthers(sources, quotedIncludes: parser.quotedIncludes(of:))
         var outcomes = parser.parse(sources.filter { !seeminglyIncluded.contains($0) })
         var includedBy = Self.includers(of: files, outcomes: outcomes, order: sources)
         outcomes.merge(parser.parse(sources.filter { seeminglyIncluded.contains($0) && includedBy[$0] == nil })) { a, _ in a }

@@ -2,7 +2,7 @@
 /// rules never see libclang. Function bodies are kept as a small statement/expression tree
 /// (`Stmt`, `Expr`): enough shape for flow-sensitive questions (what runs under a lock, what is
 /// checked before it is written) without clang's thousand node kinds.
-public struct UnitFacts: Sendable, Equatable, Codable {
+public struct UnitFacts: Sendable, Equatable {
     /// The main file of the unit, as passed to the parser.
     public var mainFile: String
     public var language: Language
@@ -34,8 +34,8 @@ public struct ParseDiagnostic: Sendable, Hashable, Codable {
 
 /// A variable with static storage duration: file scope, global, function-local `static`, or a C++
 /// static data member.
-public struct VariableFact: Sendable, Hashable, Codable {
-    public enum Scope: Sendable, Hashable, Codable {
+public struct VariableFact: Sendable, Hashable {
+    public enum Scope: Sendable, Hashable {
         case file            // `static` at file or namespace scope
         case global          // external linkage
         case local(function: String)  // function-local static; the function's USR
@@ -51,7 +51,7 @@ public struct VariableFact: Sendable, Hashable, Codable {
 }
 
 /// What gilcheck needs to know of a variable's type.
-public struct TypeFact: Sendable, Hashable, Codable {
+public struct TypeFact: Sendable, Hashable {
     /// As written, e.g. "PyMethodDef[4]", "const char *const[3]".
     public var spelling: String
     /// The declared name of the innermost element type, without qualifiers: "PyMethodDef",
@@ -79,7 +79,7 @@ public struct TypeFact: Sendable, Hashable, Codable {
     }
 }
 
-public struct Parameter: Sendable, Hashable, Codable {
+public struct Parameter: Sendable, Hashable {
     public var name: String
     public var usr: String
     public var typeSpelling: String
@@ -87,7 +87,7 @@ public struct Parameter: Sendable, Hashable, Codable {
     public var isPythonObject: Bool
 }
 
-public struct FunctionFact: Sendable, Equatable, Codable {
+public struct FunctionFact: Sendable, Equatable {
     public var usr: String
     public var name: String
     /// Qualified for C++ methods ("Cache::get"); equal to `name` in C.
@@ -99,8 +99,8 @@ public struct FunctionFact: Sendable, Equatable, Codable {
 }
 
 /// A function used as a value: in a table initializer, a callback argument, an assignment.
-public struct FunctionReference: Sendable, Hashable, Codable {
-    public enum Context: Sendable, Hashable, Codable {
+public struct FunctionReference: Sendable, Hashable {
+    public enum Context: Sendable, Hashable {
         /// In the initializer of a static variable (method tables, type objects, slot arrays).
         case variableInitializer(variable: String, typeName: String, slot: SlotKey?)
         /// As an argument of a call (callbacks: pthread_once, Py_AtExit, PyCapsule_New, ...).
@@ -115,7 +115,7 @@ public struct FunctionReference: Sendable, Hashable, Codable {
 }
 
 /// Which slot of a type or module table a function was put in.
-public enum SlotKey: Sendable, Hashable, Codable {
+public enum SlotKey: Sendable, Hashable {
     /// `{Py_tp_new, fn}` style entries: the slot number (`Py_tp_new` = 65, `Py_mod_exec` = 2).
     case number(Int)
     /// A designated or positional field of a struct initializer: "tp_new", "m_methods".

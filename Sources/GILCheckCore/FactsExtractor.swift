@@ -287,7 +287,7 @@ public struct FactsExtractor {
 
     /// How deep statements and expressions are followed. Deeper code (generated, or hostile) is
     /// kept as an opaque node: the walks over the IR stay within their stacks, and the encoded
-    /// facts (up to four JSON levels a node) within the 512 levels Foundation's JSON accepts.
+    /// facts (a few levels a node) within `binaryCodingMaximumDepth`.
     static let maximumNesting = 100
     private var nesting = 0
 

@@ -24,7 +24,7 @@ public struct FileJob: Sendable, Codable {
 }
 
 /// The facts of one parsed file, as a worker returns them and the cache stores them.
-public struct AnalyzedFile: Sendable, Equatable, Codable {
+public struct AnalyzedFile: Sendable, Equatable {
     public var facts: UnitFacts
     /// Errors clang reported: the file was analyzed as far as clang could parse it.
     public var parseErrors: [ParseDiagnostic]
@@ -34,7 +34,7 @@ public struct AnalyzedFile: Sendable, Equatable, Codable {
     public var usedPrecompiledHeader: Bool
 }
 
-public enum FileOutcome: Sendable, Equatable, Codable {
+public enum FileOutcome: Sendable, Equatable {
     case analyzed(AnalyzedFile)
     case failed(InputError)
 }
@@ -54,11 +54,9 @@ public final class FileAnalyzer {
     }
 
     public func analyze(_ job: FileJob) -> FileOutcome {
-        guard let text = SourceText.read(job.path) else {
-            return .failed(InputError(path: job.path, message: FileParser.unreadableReason(job.path)))
-        }
         var shared: TranslationUnit?
-        if let pch = precompiledHeaders, let preamble = SourcePreamble.detect(in: text, localDirectories: Self.localDirectories(job)),
+        if let pch = precompiledHeaders, let head = SourceText.read(job.path, prefix: SourceFiles.headLength),
+           let preamble = SourcePreamble.detect(in: head, localDirectories: Self.localDirectories(job)),
            let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {
             shared = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
         }
@@ -74,10 +72,11 @@ public final class FileAnalyzer {
         return .analyzed(AnalyzedFile(facts: facts, parseErrors: errors, included: Array(Set(included)).sorted(), usedPrecompiledHeader: shared != nil))
     }
 
-    /// Directories where a header of the project's own could be found: the file's and the
-    /// `-I`/`-iquote` ones (not `-isystem`: those hold installed headers).
+    /// Directories where a header of the project's own could be found: the `-I`/`-iquote` ones,
+    /// among them the file's own (`CompileArguments.forFile` adds it), not `-isystem` (installed
+    /// headers).
     static func localDirectories(_ job: FileJob) -> [String] {
-        var dirs = [(job.path as NSString).deletingLastPathComponent]
+        var dirs: [String] = []
         var i = 0
         let args = job.arguments
         while i < args.count {

@@ -22,7 +22,8 @@ final class FileParser: @unchecked Sendable {
 
     /// A file ready to parse, or the reason it cannot be.
     private enum Prepared {
-        case job(FileJob, cacheKey: String?, size: Int)
+        /// `includes`: the names of its `#include "..."` lines, read while the text is at hand.
+        case job(FileJob, cacheKey: String?, size: Int, includes: [String])
         case done(FileOutcome)
     }
 
@@ -39,11 +40,10 @@ final class FileParser: @unchecked Sendable {
         guard cache != nil else { return nil }
         var material = [settings]
         for (path, p) in prepared.sorted(by: { $0.key < $1.key }) {
-            guard case .job(_, let key?, _) = p else { return nil }
+            guard case .job(_, let key?, _, _) = p else { return nil }
             material += [path, key]
         }
-        let text = material.joined(separator: "\u{0}")
-        return "run-" + StableHash.hex(text) + StableHash.hex(String(text.reversed()))
+        return "run-" + ResultCache.key(material)
     }
 
     func parse(_ paths: [String]) -> [String: FileOutcome] {
@@ -53,7 +53,7 @@ final class FileParser: @unchecked Sendable {
             switch prepared[path] ?? read(path) {
             case .done(let outcome):
                 outcomes[path] = outcome
-            case .job(let job, let key, let size):
+            case .job(let job, let key, let size, _):
                 if let key, let file = cache?.load(key) {
                     outcomes[path] = .analyzed(file)
                     fromCache += 1
@@ -74,19 +74,26 @@ final class FileParser: @unchecked Sendable {
         return outcomes
     }
 
+    /// The `#include "..."` names of a prepared source (none for a header, or a file not read).
+    func quotedIncludes(of path: String) -> [String] {
+        guard case .job(_, _, _, let includes)? = prepared[path] else { return [] }
+        return includes
+    }
+
     private func read(_ path: String) -> Prepared {
         guard let data = SourceText.read(path) else {
             return .done(.failed(InputError(path: path, message: Self.unreadableReason(path))))
         }
-        if data.prefix(65536).contains(0) {
+        let head = data.prefix(SourceFiles.headLength)
+        if head.contains(0) {
             return .done(.failed(InputError(path: path, message: "contains binary data (NUL bytes), not C or C++ source")))
         }
-        let language = SourceFiles.language(of: path, head: Data(data.prefix(65536)))
+        let language = SourceFiles.language(of: path, head: head)
         let arguments = CompileArguments.forFile(path, language: language, headers: setup.headers, extra: options.extraArguments,
                                                  database: databaseArguments[Engine.canonicalPath(path)])
         let job = FileJob(path: path, language: language, arguments: arguments)
-        guard let cache else { return .job(job, cacheKey: nil, size: data.count) }
-        return .job(job, cacheKey: cache.key(for: job, content: data, setup: setup), size: data.count)
+        let includes = SourceFiles.isHeader(path) ? [] : SourceFiles.quotedIncludes(in: data)
+        return .job(job, cacheKey: cache?.key(for: job, content: data, setup: setup), size: data.count, includes: includes)
     }
 
     /// Why `SourceText.read` found nothing to read.

@@ -1,6 +1,6 @@
 /// A reference to a declaration from an expression.
-public struct NameRef: Sendable, Hashable, Codable {
-    public enum Kind: Sendable, Hashable, Codable {
+public struct NameRef: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         case staticVariable      // static storage: file scope, global, local static, class static
         case localVariable
         case parameter(index: Int)
@@ -14,7 +14,7 @@ public struct NameRef: Sendable, Hashable, Codable {
     public var kind: Kind
 }
 
-public struct Call: Sendable, Hashable, Codable {
+public struct Call: Sendable, Hashable {
     /// The called function's name, or the method's name for member calls (`m.lock()` -> "lock").
     public var name: String
     /// USR of the callee when libclang resolved it; empty for unresolved names.
@@ -34,7 +34,7 @@ public struct Call: Sendable, Hashable, Codable {
 }
 
 /// The type a call's result is stored as or cast to.
-public struct ResultTarget: Sendable, Hashable, Codable {
+public struct ResultTarget: Sendable, Hashable {
     public var typeSpelling: String
     public var isPythonObject: Bool
     /// The variable it is stored in, when it is.
@@ -42,8 +42,8 @@ public struct ResultTarget: Sendable, Hashable, Codable {
 }
 
 /// An expression, reduced to what the analysis reads. Parentheses and casts are dropped.
-public struct Expr: Sendable, Hashable, Codable {
-    public indirect enum Kind: Sendable, Hashable, Codable {
+public struct Expr: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
         case name(NameRef)
         case member(base: Expr?, field: String, arrow: Bool)  // base nil: implicit `this`
         case `subscript`(base: Expr, index: Expr)
@@ -104,8 +104,8 @@ public struct Expr: Sendable, Hashable, Codable {
 }
 
 /// A statement, reduced to control structure and expressions.
-public struct Stmt: Sendable, Hashable, Codable {
-    public indirect enum Kind: Sendable, Hashable, Codable {
+public struct Stmt: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
         case block([Stmt])
         case expr(Expr)
         case declaration([LocalDeclaration])
@@ -131,7 +131,7 @@ public struct Stmt: Sendable, Hashable, Codable {
     }
 }
 
-public struct LocalDeclaration: Sendable, Hashable, Codable {
+public struct LocalDeclaration: Sendable, Hashable {
     public var name: String
     public var usr: String
     public var typeSpelling: String

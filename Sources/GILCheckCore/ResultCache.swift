@@ -26,7 +26,7 @@ public final class ResultCache: @unchecked Sendable {
         return home + "/.cache/gilcheck"
     }
 
-    struct Entry: Codable {
+    struct Entry {
         var key: String
         /// Each included file's digest when the entry was written.
         var included: [String: String]
@@ -45,7 +45,7 @@ public final class ResultCache: @unchecked Sendable {
         let release = setup.headers.source == .embedded ? "" : currentDigest(of: setup.headers.includeDirectory + "/patchlevel.h")
         material += ["\u{1}", setup.headers.includeDirectory, setup.headers.version ?? "", "\(setup.headers.source)", release]
         material += setup.lockNames.sorted()
-        return StableHash.hex(material.joined(separator: "\u{0}")) + StableHash.hex(material.reversed().joined(separator: "\u{0}"))
+        return Self.key(material)
     }
 
     public func load(_ key: String) -> AnalyzedFile? {
@@ -119,9 +119,19 @@ public final class ResultCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The length and a 128-bit hash of the content, eight bytes per step (byte-by-byte FNV
-    /// was a tenth of a run answered from the cache).
+    /// A key made of parts (none containing NUL): their 128-bit hash.
+    static func key(_ parts: [String]) -> String {
+        hash128(Array(parts.joined(separator: "\u{0}").utf8))
+    }
+
+    /// The length and a 128-bit hash of the content.
     static func digest(_ bytes: [UInt8]) -> String {
+        "\(bytes.count)-" + hash128(bytes)
+    }
+
+    /// 32 hex digits, eight bytes per step (byte-by-byte FNV was a tenth of a run answered from
+    /// the cache).
+    static func hash128(_ bytes: [UInt8]) -> String {
         var a: UInt64 = 0x9E37_79B9_7F4A_7C15
         var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F ^ UInt64(bytes.count)
         func mix(_ word: UInt64) {
@@ -138,9 +148,8 @@ public final class ResultCache: @unchecked Sendable {
         func finish(_ x: UInt64) -> String {
             var h = x
             h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53; h ^= h >> 33
-            let hex = String(h, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
+            return StableHash.padded(h)
         }
-        return "\(bytes.count)-" + finish(a) + finish(b &+ a)
+        return finish(a) + finish(b &+ a)
     }
 }

@@ -7,6 +7,10 @@ public enum SourceFiles {
     /// Directories never entered: build output, VCS and virtual environments.
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", ".build", "build", "node_modules", ".tox", ".venv", "venv", "__pycache__", ".eggs"]
 
+    /// How much of a file's start tells what it is: binary or text, a C or a C++ header, and its
+    /// preamble of includes.
+    static let headLength = 65536
+
     public static func isSource(_ path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         return cExtensions.contains(ext) || cxxExtensions.contains(ext)
@@ -16,16 +20,15 @@ public enum SourceFiles {
         ["h", "hh", "hpp", "hxx"].contains((path as NSString).pathExtension.lowercased())
     }
 
-    /// The sources that another of `sources` seems to `#include "..."` (a unity build), by a
-    /// scan of the text. It only orders the work: a file is skipped only when a parse really
-    /// included it.
-    static func sourcesIncludedByOthers(_ sources: [String]) -> Set<String> {
+    /// The sources that another of `sources` seems to `#include "..."` (a unity build), given
+    /// the `quotedIncludes` of each. It only orders the work: a file is skipped only when a parse
+    /// really included it.
+    static func sourcesIncludedByOthers(_ sources: [String], quotedIncludes: (String) -> [String]) -> Set<String> {
         let known = Set(sources.map(Engine.canonicalPath))
         var included: Set<String> = []
         for path in sources {
-            guard let bytes = SourceText.read(path), !bytes.isEmpty else { continue }
             let dir = (Engine.canonicalPath(path) as NSString).deletingLastPathComponent
-            for name in quotedIncludes(in: bytes) where !isHeader(name) && isSource(name) {
+            for name in quotedIncludes(path) where !isHeader(name) && isSource(name) {
                 let candidate = Engine.canonicalPath(dir + "/" + name)
                 if known.contains(candidate) { included.insert(candidate) }
             }
@@ -74,7 +77,7 @@ public enum SourceFiles {
 
     /// A `.h` file is C unless its text says C++ (namespaces, templates, classes, `std::`, the
     /// C++ standard headers): a C++ header parsed as C fails on its first `#include <cstdlib>`.
-    public static func language(of path: String, head: Data) -> Language {
+    public static func language(of path: String, head: ArraySlice<UInt8>) -> Language {
         let language = language(of: path)
         guard language == .c, (path as NSString).pathExtension.lowercased() == "h" else { return language }
         let text = String(decoding: head, as: UTF8.self)

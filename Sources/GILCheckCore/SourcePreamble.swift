@@ -15,15 +15,12 @@ public struct SourcePreamble: Sendable, Equatable {
     /// The text of the header that is precompiled: the directives, one per line.
     public var headerText: String { directives.joined(separator: "\n") + "\n" }
 
-    /// How far down the preamble is looked for.
-    static let scannedBytes = 65536
-
     /// The preamble of `text`, or nil when the file has none that may be shared. `localDirectories`
     /// are the directories a quoted or angled include could find a project header in: the file's
     /// own directory and the `-I`/`-iquote` directories of its flags.
     public static func detect(in text: [UInt8], localDirectories: [String],
                               exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> SourcePreamble? {
-        let head = String(decoding: text.prefix(scannedBytes), as: UTF8.self)
+        let head = String(decoding: text.prefix(SourceFiles.headLength), as: UTF8.self)
         var directives: [String] = []
         var inComment = false
         var pending = ""  // a directive continued with a backslash

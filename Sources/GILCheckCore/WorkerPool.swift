@@ -6,7 +6,8 @@ import Foundation
 /// not analyzed, the worker is replaced, and the other files go on.
 ///
 /// Protocol: the parent writes one JSON line with the `AnalysisSetup`, then one `FileJob` line per
-/// file; the worker answers each job with a 4-byte big-endian length and the JSON `FileOutcome`.
+/// file; the worker answers each job with a 4-byte big-endian length and the `FileOutcome` in the
+/// binary facts format (`FactsCoding`).
 public final class WorkerPool: @unchecked Sendable {
     let executable: String
     let setup: AnalysisSetup
