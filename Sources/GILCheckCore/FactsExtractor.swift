@@ -476,9 +476,7 @@ public struct FactsExtractor {
         if nesting >= Self.maximumNesting { return Expr(.other([]), at: loc) }
         nesting += 1
         defer { nesting -= 1 }
-        // A recovered macro expands to a call or member access, never to a literal or a brace
-        // list; skipping those keeps large data tables cheap.
-        if !Self.neverMacroCalls.contains(cursor.kind), let call = recoveredMacroCall(cursor) { return Expr(.call(call), at: loc) }
+        if let call = recoveredMacroCall(cursor) { return Expr(.call(call), at: loc) }
         switch cursor.kind {
         case .parenExpr, .cStyleCastExpr, .cxxStaticCastExpr, .cxxReinterpretCastExpr, .cxxConstCastExpr,
              .cxxFunctionalCastExpr:
@@ -599,20 +597,15 @@ public struct FactsExtractor {
 
     /// Whether the sorted `offsets` have one in `range`.
     private static func anyOffset(in offsets: [Int], within range: Range<Int>) -> Bool {
-        var low = 0, high = offsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < offsets.count && offsets[low] < range.upperBound
+        let first = offsets.lowerBound(of: range.lowerBound, by: { $0 })
+        return first < offsets.count && offsets[first] < range.upperBound
     }
 
     /// The names an element of a large data table refers to, without converting its literals
     /// (elements that name nothing are left out: past the limit, positions mean nothing).
     private mutating func namesInData(_ cursor: Cursor) -> [Expr] {
+        if Self.literalKinds.contains(cursor.kind) { return [] }
         switch cursor.kind {
-        case .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr:
-            return []
         case .initListExpr, .unexposedExpr, .parenExpr, .cStyleCastExpr, .unaryOperator, .binaryOperator:
             return cursor.children.filter { isExpression($0.kind) }.flatMap { namesInData($0) }
         default:
@@ -620,11 +613,15 @@ public struct FactsExtractor {
         }
     }
 
-    private static let neverMacroCalls: Set<CursorKind> = [
-        .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr, .initListExpr,
+    private static let literalKinds: Set<CursorKind> = [
+        .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr,
     ]
 
+    /// A call written with one of the `recoveredMacros`, which clang shows as what it expands to.
     private func recoveredMacroCall(_ cursor: Cursor) -> Call? {
+        // A recovered macro expands to a call or member access, never to a literal or a brace
+        // list; not looking at those keeps large data tables cheap.
+        guard !Self.literalKinds.contains(cursor.kind), cursor.kind != .initListExpr else { return nil }
         let ext = cursor.fileRange
         guard ext.file == tokens.file, let name = tokens.token(at: ext.start),
               name.kind == .identifier, Self.recoveredMacros.contains(name.spelling) else { return nil }

@@ -26,12 +26,7 @@ struct TokenIndex {
     }
 
     private func firstIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].offset < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        tokens.lowerBound(of: offset, by: \.offset)
     }
 
     /// Whether `offset` lies within these tokens (a macro defined elsewhere in the file does not).

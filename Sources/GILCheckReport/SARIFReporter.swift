@@ -82,16 +82,14 @@ public struct SARIFReporter {
         if let caution = context.result.headers.versionCaution {
             notes.append(SARIF.Notification(level: "note", message: SARIF.Text(text: caution.prefix(1).uppercased() + caution.dropFirst() + "."), locations: nil))
         }
-        for e in context.result.inputErrors {
-            notes.append(SARIF.Notification(
-                level: "error", message: SARIF.Text(text: "\(context.stablePath(e.path)): \(e.message); not analyzed."),
-                locations: [SARIF.Location(id: nil, physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(e.path, context), region: nil), message: nil)]))
+        // About a whole file: its path is the location.
+        func aboutFile(_ e: InputError, level: String, ending: String) -> SARIF.Notification {
+            SARIF.Notification(
+                level: level, message: SARIF.Text(text: "\(context.stablePath(e.path)): \(e.message)\(ending)"),
+                locations: [SARIF.Location(id: nil, physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(e.path, context), region: nil), message: nil)])
         }
-        for w in context.result.warnings {
-            notes.append(SARIF.Notification(
-                level: "warning", message: SARIF.Text(text: "\(context.stablePath(w.path)): \(w.message)."),
-                locations: [SARIF.Location(id: nil, physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact(w.path, context), region: nil), message: nil)]))
-        }
+        notes += context.result.inputErrors.map { aboutFile($0, level: "error", ending: "; not analyzed.") }
+        notes += context.result.warnings.map { aboutFile($0, level: "warning", ending: ".") }
         for file in context.result.files where !file.parseErrors.isEmpty {
             let first = file.parseErrors[0]
             let more = file.parseErrors.count > 1 ? " (and \(file.parseErrors.count - 1) more)" : ""

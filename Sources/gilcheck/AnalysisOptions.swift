@@ -93,7 +93,8 @@ struct AnalysisOptions: ParsableArguments {
         options.extraArguments = configuration.defines.map { "-D" + $0 } + configuration.flags + CompilerPassthrough.arguments
         options.jobs = jobs ?? configuration.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.forceEmbeddedHeaders = embeddedHeaders
-        options.sourceRoot = sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first)
+        let root = sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first)
+        options.sourceRoot = root
         options.workerExecutable = Self.executablePath
         options.timeoutPerFile = timeoutPerFile > 0 ? timeoutPerFile : nil
         options.cacheDirectory = noCache ? nil : cacheDir ?? ResultCache.defaultDirectory()
@@ -110,6 +111,6 @@ struct AnalysisOptions: ParsableArguments {
             Diagnostics.warning("\(Engine.displayPath(file.path)): clang could not parse all of it: \(first.message)\(more); findings there may be incomplete")
         }
         if let caution = result.headers.versionCaution { Diagnostics.warning(caution) }
-        return (result, ReportContext(result: result, sourceRoot: sourceRoot ?? ReportContext.defaultSourceRoot(for: paths.first)))
+        return (result, ReportContext(result: result, sourceRoot: root))
     }
 }
