@@ -28,7 +28,11 @@ struct BinaryWriter {
     private var stringIndex: [String: Int] = [:]
     private var depth = 0
 
-    init() { bytes.reserveCapacity(4096) }
+    /// `leading`: bytes the message starts with (a format's magic).
+    init(leading: [UInt8] = []) {
+        bytes.reserveCapacity(4096)
+        bytes += leading
+    }
 
     mutating func write(_ value: some BinaryCodable) throws { try value.write(to: &self) }
 
@@ -76,7 +80,11 @@ struct BinaryReader {
     private var strings: [String] = []
     private var depth = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Reads `bytes` from `start` on (past a format's magic).
+    init(_ bytes: [UInt8], from start: Int = 0) {
+        self.bytes = bytes
+        position = start
+    }
 
     var isAtEnd: Bool { position == bytes.count }
 

@@ -6,14 +6,14 @@ enum FactsCoding {
     static let magic: [UInt8] = Array("GCF1".utf8)
 
     static func encode(_ value: some BinaryCodable) throws -> [UInt8] {
-        var writer = BinaryWriter()
+        var writer = BinaryWriter(leading: magic)
         try value.write(to: &writer)
-        return magic + writer.bytes
+        return writer.bytes
     }
 
     static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         guard bytes.starts(with: magic) else { throw BinaryCodingError.malformed("not a facts message") }
-        var reader = BinaryReader(Array(bytes.dropFirst(magic.count)))
+        var reader = BinaryReader(bytes, from: magic.count)
         let value = try T(from: &reader)
         guard reader.isAtEnd else { throw BinaryCodingError.malformed("trailing bytes") }
         return value

@@ -152,16 +152,17 @@ final class WorkerProcess {
         guard let header = read(4, deadline: deadline) else { return unanswered() }
         let length = header.reduce(0) { $0 << 8 | Int($1) }
         guard let payload = read(length, deadline: deadline) else { return unanswered() }
-        guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: [UInt8](payload)) else {
+        guard let outcome = try? FactsCoding.decode(FileOutcome.self, from: payload) else {
             return .crashed("unreadable answer")
         }
         return .finished(outcome)
     }
 
     /// Reads exactly `count` bytes, or nil at end of input or past the deadline.
-    private func read(_ count: Int, deadline: Date?) -> Data? {
+    private func read(_ count: Int, deadline: Date?) -> [UInt8]? {
         let fd = output.fileHandleForReading.fileDescriptor
-        var data = Data(capacity: count)
+        var data: [UInt8] = []
+        data.reserveCapacity(count)
         var buffer = [UInt8](repeating: 0, count: min(max(count, 1), 1 << 20))
         while data.count < count {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
