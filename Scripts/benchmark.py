@@ -222,10 +222,11 @@ def run_checked(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 def build_gilcheck() -> Path:
-    run_checked([str(REPO / "Scripts" / "setup-system.sh")])
     log("building gilcheck (release)")
-    run_checked(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "gilcheck"], cwd=REPO)
-    return REPO / ".build" / "release" / "gilcheck"
+    built = subprocess.run([str(REPO / "Scripts" / "build-release.sh")], stdout=subprocess.PIPE, text=True)
+    if built.returncode != 0:
+        fail(f"Scripts/build-release.sh exited {built.returncode}")
+    return Path(built.stdout.strip())
 
 
 def libclang_major(gilcheck: Path) -> int:
@@ -322,6 +323,11 @@ class RunResult:
     peak_tree_kb: int = 0  # peak of the summed VmRSS of the process and its descendants
     maxrss_kb: int = 0     # the kernel's ru_maxrss: the largest single process of the tree
     peak_pss_kb: int = 0   # peak of the summed PSS (shared pages divided among their users)
+
+    def absorb_peaks(self, other: "RunResult") -> None:
+        self.peak_tree_kb = max(self.peak_tree_kb, other.peak_tree_kb)
+        self.maxrss_kb = max(self.maxrss_kb, other.maxrss_kb)
+        self.peak_pss_kb = max(self.peak_pss_kb, other.peak_pss_kb)
 
 
 class TreeMemorySampler(threading.Thread):
@@ -448,7 +454,6 @@ class Tools:
     gilcheck: Path
     clang: Path
     clang_tidy: Path
-    clang_tidy_version: str
     resource_dir: Path     # clang's own headers, for clang-tidy
     python_include: Path   # the system Python's headers, for all three
 
@@ -543,17 +548,13 @@ def check_gilcheck(cmd: list[str], pkg: Package, files: list[Path],
 
 @dataclass
 class Measurement:
-    name: str
+    """The times of several runs of one tool, and the memory peaks over them."""
     times: list[float] = field(default_factory=list)
-    peak_tree_kb: int = 0
-    maxrss_kb: int = 0
-    peak_pss_kb: int = 0
+    peaks: RunResult = field(default_factory=lambda: RunResult(0.0, 0))
 
-    def add(self, seconds: float, peak_tree_kb: int = 0, maxrss_kb: int = 0, peak_pss_kb: int = 0) -> None:
-        self.times.append(seconds)
-        self.peak_tree_kb = max(self.peak_tree_kb, peak_tree_kb)
-        self.maxrss_kb = max(self.maxrss_kb, maxrss_kb)
-        self.peak_pss_kb = max(self.peak_pss_kb, peak_pss_kb)
+    def add(self, run: RunResult) -> None:
+        self.times.append(run.seconds)
+        self.peaks.absorb_peaks(run)
 
     @property
     def median(self) -> float:
@@ -561,9 +562,9 @@ class Measurement:
 
     def as_json(self) -> dict:
         return {"runs": self.times, "median": self.median, "min": min(self.times),
-                "max": max(self.times), "peak_tree_rss_mb": kb_to_mb(self.peak_tree_kb),
-                "peak_tree_pss_mb": kb_to_mb(self.peak_pss_kb),
-                "ru_maxrss_mb": kb_to_mb(self.maxrss_kb)}
+                "max": max(self.times), "peak_tree_rss_mb": kb_to_mb(self.peaks.peak_tree_kb),
+                "peak_tree_pss_mb": kb_to_mb(self.peaks.peak_pss_kb),
+                "ru_maxrss_mb": kb_to_mb(self.peaks.maxrss_kb)}
 
 
 def kb_to_mb(kb: int) -> float:
@@ -581,9 +582,7 @@ def time_gilcheck(tools: Tools, corpus: list[GilcheckJob], cache_root: Path,
         result = check_gilcheck(gilcheck_command(tools, files, flags, cache_dir=cache_dir, jobs=jobs),
                                 pkg, files, sample_memory=True)
         total.seconds += result.seconds
-        total.peak_tree_kb = max(total.peak_tree_kb, result.peak_tree_kb)
-        total.maxrss_kb = max(total.maxrss_kb, result.maxrss_kb)
-        total.peak_pss_kb = max(total.peak_pss_kb, result.peak_pss_kb)
+        total.absorb_peaks(result)
     return total
 
 
@@ -599,22 +598,19 @@ def fresh_cache_root() -> tempfile.TemporaryDirectory:
 
 
 def measure(tools: Tools, packages: list[Package], runs: int) -> dict[str, Measurement]:
-    m = {key: Measurement(key) for key in ("cold", "warm", "jobs1", "clang", "clang-tidy")}
+    m = {key: Measurement() for key in ("cold", "warm", "jobs1", "clang", "clang-tidy")}
     corpus = [(pkg, pkg.sources, pkg.include_flags) for pkg in packages]
     clang_cmds = [clang_command(tools, f, p) for p in packages for f in p.sources]
     tidy_cmds = [clang_tidy_command(tools, f, p) for p in packages for f in p.sources]
     # The tools take turns within each run, so a drift of the machine's speed hits all alike.
     for run in range(1, runs + 1):
         with fresh_cache_root() as root:
-            cold = time_gilcheck(tools, corpus, Path(root))
-            m["cold"].add(cold.seconds, cold.peak_tree_kb, cold.maxrss_kb, cold.peak_pss_kb)
-            warm = time_gilcheck(tools, corpus, Path(root))
-            m["warm"].add(warm.seconds, warm.peak_tree_kb, warm.maxrss_kb, warm.peak_pss_kb)
+            m["cold"].add(time_gilcheck(tools, corpus, Path(root)))
+            m["warm"].add(time_gilcheck(tools, corpus, Path(root)))
         with fresh_cache_root() as root:
-            jobs1 = time_gilcheck(tools, corpus, Path(root), jobs=1)
-            m["jobs1"].add(jobs1.seconds, jobs1.peak_tree_kb, jobs1.maxrss_kb, jobs1.peak_pss_kb)
-        m["clang"].add(time_serially(clang_cmds))
-        m["clang-tidy"].add(time_serially(tidy_cmds))
+            m["jobs1"].add(time_gilcheck(tools, corpus, Path(root), jobs=1))
+        m["clang"].add(RunResult(time_serially(clang_cmds), 0))
+        m["clang-tidy"].add(RunResult(time_serially(tidy_cmds), 0))
         log(f"run {run}/{runs}: " + ", ".join(f"{k} {v.times[-1]:.2f} s" for k, v in m.items()))
     return m
 
@@ -690,7 +686,7 @@ def ratios(m: dict[str, Measurement]) -> dict[str, float]:
 
 
 def evaluate_targets(r: dict[str, float], m: dict[str, Measurement], scaling: list[dict]) -> list[dict]:
-    values = dict(r, peak_pss_mb=kb_to_mb(m["cold"].peak_pss_kb),
+    values = dict(r, peak_pss_mb=kb_to_mb(m["cold"].peaks.peak_pss_kb),
                   scaling_deviation_pct=max(abs(row["deviation_pct"]) for row in scaling))
     return [{"target": key, "description": text, "value": values[key], "limit": limit,
              "passed": values[key] <= limit} for key, text, limit in TARGETS]
@@ -725,8 +721,8 @@ def print_report(info: dict, m: dict[str, Measurement], r: dict[str, float],
     print()
     print(f"{'peak memory (MB)':44} {'tree PSS':>9} {'tree RSS':>9} {'ru_maxrss':>10}")
     for key in ("cold", "warm", "jobs1"):
-        print(f"{names[key]:44} {kb_to_mb(m[key].peak_pss_kb):9.1f} {kb_to_mb(m[key].peak_tree_kb):9.1f} "
-              f"{kb_to_mb(m[key].maxrss_kb):10.1f}")
+        print(f"{names[key]:44} {kb_to_mb(m[key].peaks.peak_pss_kb):9.1f} {kb_to_mb(m[key].peaks.peak_tree_kb):9.1f} "
+              f"{kb_to_mb(m[key].peaks.maxrss_kb):10.1f}")
     print("  (tree PSS and RSS: peaks of the summed PSS and RSS of gilcheck and its workers;")
     print("   ru_maxrss: the largest single process; all children of this script: "
           f"{info['children_maxrss_mb']:.1f} MB)")
@@ -772,7 +768,7 @@ def main() -> int:
     major = libclang_major(gilcheck)
     clang = find_clang(major)
     tidy, tidy_version = setup_clang_tidy(major)
-    tools = Tools(gilcheck, clang, tidy, tidy_version, resource_dir(clang), python_include())
+    tools = Tools(gilcheck, clang, tidy, resource_dir(clang), python_include())
     packages = [load_package(spec) for spec in args.packages]
     for pkg in packages:
         if not pkg.sources:

@@ -3,6 +3,5 @@
 # findings were reported, as they should be: the demo has planted bugs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/setup-system.sh
-swift build -c release --static-swift-stdlib --product gilcheck >&2
-exec .build/release/gilcheck check Corpus/demo "$@"
+bin=$(Scripts/build-release.sh)
+exec "$bin" check Corpus/demo "$@"

@@ -36,8 +36,8 @@ Usage:
 
     Scripts/fuzz.py --gilcheck .build/release/gilcheck --mutants 2000 --seed 7
 
-Without --gilcheck it builds one (swift build -c release --static-swift-stdlib --product
-gilcheck). The same --seed and --batch-size give the same mutants and batches.
+Without --gilcheck it builds one (Scripts/build-release.sh). The same --seed and
+--batch-size give the same mutants and batches.
 """
 
 from __future__ import annotations
@@ -657,10 +657,9 @@ def preflight(cfg: Config, corpus: list[Source]) -> str | None:
 
 
 def build_gilcheck() -> str:
-    print("building gilcheck (swift build -c release --static-swift-stdlib --product gilcheck)...", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "gilcheck"], cwd=ROOT,
-                   check=True, stdout=sys.stderr)
-    return str(ROOT / ".build" / "release" / "gilcheck")
+    print("building gilcheck (Scripts/build-release.sh)...", file=sys.stderr)
+    built = subprocess.run([str(ROOT / "Scripts" / "build-release.sh")], check=True, stdout=subprocess.PIPE, text=True)
+    return built.stdout.strip()
 
 
 def parse_args(argv):

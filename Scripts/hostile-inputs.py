@@ -71,7 +71,11 @@ def run_case(name, make, limit, gilcheck, validator) -> bool:
     check = subprocess.run([sys.executable, validator, "--source-root", str(directory), str(sarif)], capture_output=True, text=True)
     if check.returncode != 0:
         problems.append("invalid SARIF: " + check.stdout.strip().splitlines()[-1] if check.stdout.strip() else "invalid SARIF")
-    results = len(json.loads(text)["runs"][0]["results"]) if text else 0
+    try:
+        results = len(json.loads(text)["runs"][0]["results"]) if text else 0
+    except (ValueError, KeyError, IndexError) as error:
+        results = 0
+        problems.append(f"unreadable SARIF: {error}")
     summary = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ""
     print(f"{'FAIL' if problems else 'ok  '} {name}: exit {run.returncode}, {seconds:.1f} s, {results} results; {summary}")
     for p in problems:
@@ -86,8 +90,8 @@ def main() -> int:
     args = parser.parse_args()
     gilcheck = args.gilcheck
     if not gilcheck:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "gilcheck"], cwd=REPO, check=True)
-        gilcheck = str(REPO / ".build" / "release" / "gilcheck")
+        built = subprocess.run([str(REPO / "Scripts" / "build-release.sh")], check=True, stdout=subprocess.PIPE, text=True)
+        gilcheck = built.stdout.strip()
     WORK.mkdir(parents=True, exist_ok=True)
     ok = all([run_case(name, make, limit, gilcheck, args.validator) for name, make, limit in CASES])
     return 0 if ok else 1

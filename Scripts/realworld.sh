@@ -13,9 +13,7 @@ if [ ${#packages[@]} -eq 0 ]; then
 fi
 cache=.cache/realworld
 mkdir -p "$cache/sdists" "$cache/src" "$cache/results"
-Scripts/setup-system.sh
-swift build -c release --static-swift-stdlib --product gilcheck >&2
-bin=.build/release/gilcheck
+bin=$(Scripts/build-release.sh)
 
 status=0
 printf '%-22s %6s %6s %s\n' PACKAGE FILES FOUND "BY RULE"
