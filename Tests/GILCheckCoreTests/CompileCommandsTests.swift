@@ -51,13 +51,17 @@ struct CompileCommandsTests {
     }
 
     @Test func flagsThatLoadCodeAreRefused() throws {
-        try "-DFROM_RSP=1 -fplugin=/tmp/evil-in-rsp.so\n".write(toFile: FileManager.default.temporaryDirectory.path + "/outside.rsp", atomically: true, encoding: .utf8)
+        // A response file outside the project's source root, of this test alone.
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("rsp-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try "-DFROM_RSP=1 -fplugin=/tmp/evil-in-rsp.so\n".write(toFile: outside + "/outside.rsp", atomically: true, encoding: .utf8)
         let dir = try Self.project("""
             [{"directory": "$ROOT/src", "file": "a.c", "arguments": ["cc", "-Iinc", "-DOK=1", "-fplugin=/tmp/evil.so", "-fpass-plugin=/tmp/p.so",
               "-Xclang", "-load", "-Xclang", "/tmp/evil.so", "-Xclang", "-plugin", "-Xclang", "evil", "-Xclang", "-add-plugin",
               "-Xclang", "evil2", "-Xclang", "-plugin-arg-evil", "-Xclang", "x", "--config", "/tmp/evil.cfg", "--config=/tmp/e.cfg",
               "-B", "/tmp/bin", "-B/tmp/bin", "-specs=/tmp/evil.specs", "--specs=/tmp/e.specs", "-fcrash-diagnostics-dir=/tmp/x",
-              "@\(FileManager.default.temporaryDirectory.path)/outside.rsp", "@inside.rsp", "-funsigned-char", "-c", "a.c"]}]
+              "@\(outside)/outside.rsp", "@inside.rsp", "-funsigned-char", "-c", "a.c"]}]
             """)
         try "-DFROM_INSIDE=1 '-DQUOTED=a b' -fplugin=/tmp/x.so\n".write(toFile: dir + "/src/inside.rsp", atomically: true, encoding: .utf8)
         guard case .success(let db) = Self.load(dir) else { Issue.record("rejected"); return }

@@ -8,12 +8,7 @@ struct PrecompiledHeaderTests {
     @Test("same findings with and without", arguments: HeaderConfiguration.all)
     func sameFindingsWithAndWithout(_ headers: HeaderConfiguration) throws {
         let corpus = Repository.root + "/Corpus"
-        var options = Engine.Options(paths: [corpus])
-        options.jobs = 2
-        switch headers {
-        case .embedded: options.forceEmbeddedHeaders = true
-        case .installed(let dir): options.pythonInclude = dir
-        }
+        var options = Analysis.options([corpus], headers: headers, jobs: 2)
         let engine = Engine(rules: AllRules.rules, projectRules: AllRules.projectRules)
         options.precompiledHeaders = true
         let shared = engine.run(options)

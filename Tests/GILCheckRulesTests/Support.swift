@@ -44,15 +44,19 @@ enum HeaderConfiguration: CustomTestStringConvertible, Sendable, Hashable {
 }
 
 enum Analysis {
-    static func run(_ paths: [String], headers: HeaderConfiguration, arguments: [String] = [],
-                    rules: [any Rule] = AllRules.rules, projectRules: [any ProjectRule] = AllRules.projectRules) -> Engine.Result {
+    static func options(_ paths: [String], headers: HeaderConfiguration, arguments: [String] = [], jobs: Int = 1) -> Engine.Options {
         var options = Engine.Options(paths: paths)
         options.extraArguments = arguments
-        options.jobs = 1
+        options.jobs = jobs
         switch headers {
         case .embedded: options.forceEmbeddedHeaders = true
         case .installed(let dir): options.pythonInclude = dir
         }
-        return Engine(rules: rules, projectRules: projectRules).run(options)
+        return options
+    }
+
+    static func run(_ paths: [String], headers: HeaderConfiguration, arguments: [String] = [],
+                    rules: [any Rule] = AllRules.rules, projectRules: [any ProjectRule] = AllRules.projectRules) -> Engine.Result {
+        Engine(rules: rules, projectRules: projectRules).run(options(paths, headers: headers, arguments: arguments))
     }
 }
