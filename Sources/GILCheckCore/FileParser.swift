@@ -96,13 +96,16 @@ final class FileParser: @unchecked Sendable {
         return .job(job, cacheKey: cache?.key(for: job, content: data, setup: setup), size: data.count, includes: includes)
     }
 
-    /// Why `SourceText.read` found nothing to read.
+    /// Why `SourceText.read` found nothing to read, in the system's words where it has them
+    /// (a permission, a symbolic link loop, an I/O error).
     static func unreadableReason(_ path: String) -> String {
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            return "is not a regular file (a device, a socket or a pipe)"
-        }
-        return "cannot be read (permission denied?)"
+        guard stat(path, &info) == 0 else { return "cannot be read (\(String(cString: strerror(errno))))" }
+        if (info.st_mode & S_IFMT) != S_IFREG { return "is not a regular file (a device, a socket or a pipe)" }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "cannot be read (\(String(cString: strerror(errno))))" }
+        close(fd)
+        return "cannot be read"
     }
 
     /// Without worker processes: one analyzer (one libclang index) per thread.
