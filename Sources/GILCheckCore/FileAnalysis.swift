@@ -21,6 +21,9 @@ public struct FileJob: Sendable, Codable {
     public var path: String
     public var language: Language
     public var arguments: [String]
+    /// The preamble a shared precompiled header stands in for, when other files of the run have
+    /// the same one (for a file alone, building the header would cost more than it saves).
+    public var sharedPreamble: SourcePreamble?
 }
 
 /// The facts of one parsed file, as a worker returns them and the cache stores them.
@@ -55,8 +58,7 @@ public final class FileAnalyzer {
 
     public func analyze(_ job: FileJob) -> FileOutcome {
         var shared: TranslationUnit?
-        if let pch = precompiledHeaders, let head = SourceText.read(job.path, prefix: SourceFiles.headLength),
-           let preamble = SourcePreamble.detect(in: head, localDirectories: Self.localDirectories(job)),
+        if let pch = precompiledHeaders, let preamble = job.sharedPreamble,
            let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {
             shared = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
         }
@@ -99,14 +101,24 @@ final class PrecompiledHeaders {
 
     init(directory: String) { self.directory = directory }
 
+    /// Files with the same key can share one header.
+    static func key(_ preamble: SourcePreamble, job: FileJob) -> String {
+        StableHash.hex(([job.language.rawValue] + job.arguments + ["\u{1}", preamble.headerText]).joined(separator: "\u{0}"))
+    }
+
     func header(for preamble: SourcePreamble, job: FileJob, index: Index, unsaved: [Index.UnsavedFile]) -> String? {
-        let key = StableHash.hex(([job.language.rawValue] + job.arguments + ["\u{1}", preamble.headerText]).joined(separator: "\u{0}"))
+        let key = Self.key(preamble, job: job)
         if let known = built[key] { return known }
         let path = directory + "/" + key + ".pch"
         if FileManager.default.fileExists(atPath: path) {
             built[key] = path
             return path
         }
+        // One process builds each header. Another that needs it meanwhile parses its file
+        // normally instead of building it a second time, and looks again for its next file.
+        let claim = open(path + ".claim", O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard claim >= 0 else { return nil }
+        close(claim)
         built[key] = build(preamble, job: job, key: key, to: path, index: index, unsaved: unsaved) ? path : nil
         return built[key]!
     }
@@ -123,7 +135,6 @@ final class PrecompiledHeaders {
               !tu.diagnostics.contains(where: { $0.severity == .error || $0.severity == .fatal }),
               tu.save(to: temporary)
         else { return false }
-        // Another worker may have built the same header meanwhile; either copy is the same.
         return rename(temporary, path) == 0
     }
 }

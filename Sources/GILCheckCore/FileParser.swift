@@ -62,6 +62,7 @@ final class FileParser: @unchecked Sendable {
                 }
             }
         }
+        if setup.precompiledHeaderDirectory != nil { assignSharedPreambles(&pending) }
         // Largest first, so that no worker starts a long file while the others run out of work.
         pending.sort { ($0.size, $1.path) > ($1.size, $0.path) }
         let jobs = pending.map(\.job)
@@ -72,6 +73,22 @@ final class FileParser: @unchecked Sendable {
             if let cache, let key = p.key, case .analyzed(let file) = outcome { cache.store(file, key: key) }
         }
         return outcomes
+    }
+
+    /// Gives each file to parse the preamble it shares with others. A precompiled header pays
+    /// only where files share it: alone, a file would parse its headers twice (once to build it).
+    /// (The head is read again here, not when files are prepared: a run answered from the cache
+    /// never needs it.)
+    private func assignSharedPreambles(_ pending: inout [(path: String, job: FileJob, key: String?, size: Int)]) {
+        var sharing: [String: [Int]] = [:]
+        for i in pending.indices {
+            guard let head = SourceText.read(pending[i].path, prefix: SourceFiles.headLength),
+                  let preamble = SourcePreamble.detect(in: head, localDirectories: FileAnalyzer.localDirectories(pending[i].job))
+            else { continue }
+            pending[i].job.sharedPreamble = preamble
+            sharing[PrecompiledHeaders.key(preamble, job: pending[i].job), default: []].append(i)
+        }
+        for group in sharing.values where group.count == 1 { pending[group[0]].job.sharedPreamble = nil }
     }
 
     /// The `#include "..."` names of a prepared source (none for a header, or a file not read).

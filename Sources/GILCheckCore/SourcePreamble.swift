@@ -8,7 +8,7 @@ import Foundation
 /// Anything else before `Python.h` makes reuse unsound or unprovable, and the file is parsed
 /// normally: conditionals (`#if`), code, `#pragma`, and includes of the project's own headers
 /// (a precompiled header would hide their functions from the analysis).
-public struct SourcePreamble: Sendable, Equatable {
+public struct SourcePreamble: Sendable, Equatable, Codable {
     /// The directives, comments removed and continuation lines joined, in order.
     public var directives: [String]
 

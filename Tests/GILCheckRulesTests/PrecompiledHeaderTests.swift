@@ -25,4 +25,24 @@ struct PrecompiledHeaderTests {
         #expect(shared.files.map(\.parseErrors.count) == plain.files.map(\.parseErrors.count))
         #expect(shared.modules == plain.modules)
     }
+
+    @Test("only files that share a preamble share a precompiled header")
+    func aFileAloneParsesNormally() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["a", "b"] {
+            try "#include <Python.h>\nstatic int n_\(name);\nint \(name)(void) { return n_\(name)++; }\n"
+                .write(toFile: "\(dir)/\(name).c", atomically: true, encoding: .utf8)
+        }
+        try "#define PY_SSIZE_T_CLEAN\n#include <Python.h>\nint c(void) { return 0; }\n".write(toFile: dir + "/c.c", atomically: true, encoding: .utf8)
+        let engine = Engine(rules: AllRules.rules, projectRules: AllRules.projectRules)
+        var options = Analysis.options([dir + "/a.c"], headers: .embedded)
+        options.precompiledHeaders = true
+        #expect(engine.run(options).statistics.withPrecompiledHeader == 0)
+        options.paths = [dir]
+        let both = engine.run(options)
+        #expect(both.statistics.parsed == 3)
+        #expect(both.statistics.withPrecompiledHeader == 2, "a.c and b.c share theirs; c.c's is its own")
+    }
 }
