@@ -11,8 +11,8 @@ Usage:
     Scripts/benchmark.py --json FILE          also write the numbers as JSON
     Scripts/benchmark.py --check              exit 1 when a target is missed
 
-It uses the same sdists, cache layout and include flags as Scripts/realworld.sh
-(.cache/realworld), and keeps its own files (a virtualenv with PyPI's clang-tidy,
+It runs on the packages of Scripts/packages.py, with the sdists and include flags
+Scripts/realworld.sh uses (.cache/realworld), and keeps its own files (a virtualenv with PyPI's clang-tidy,
 scaled copies of the sources, temporary cache directories) in .cache/benchmark.
 
 Every tool sees the same source files (.c .cc .cpp .cxx) with the same flags: the
@@ -52,26 +52,18 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from packages import C_SOURCES, CXX_SOURCES, DEFAULT_PACKAGES, HEADERS, Package, count_lines, load_package  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
-REALWORLD = REPO / ".cache" / "realworld"
 BENCH = REPO / ".cache" / "benchmark"
 
-# The foundation set of Scripts/realworld.sh; keep the two in step.
-DEFAULT_PACKAGES = [
-    "ujson==5.10.0", "wrapt==1.16.0", "regex==2024.5.15",
-    "Brotli==1.1.0", "pyrsistent==0.20.0", "greenlet==3.0.3",
-]
-C_SOURCES = {".c"}
-CXX_SOURCES = {".cc", ".cpp", ".cxx"}
-HEADERS = {".h", ".hpp"}
 TIDY_CHECKS = "-*,cppcoreguidelines-avoid-non-const-global-variables,concurrency-mt-unsafe"
 SAMPLE_INTERVAL = 0.02  # seconds between memory samples
 COMMAND_TIMEOUT = 1800  # seconds; a hung tool fails the benchmark instead of blocking it
@@ -94,99 +86,7 @@ def fail(message: str) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Corpus: packages, their sources and flags
-
-
-@dataclass
-class Package:
-    name: str
-    version: str
-    root: Path
-    sources: list[Path]
-    include_flags: list[str]
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}-{self.version}"
-
-
-def find_archive(name: str, version: str) -> Path | None:
-    """The cached sdist of NAME==VERSION, whatever separator or case PyPI used in its name."""
-    stem = "".join("[-_.]" if c in "-_." else re.escape(c) for c in name)
-    pattern = re.compile(rf"^{stem}-{re.escape(version)}\.(tar\.gz|zip)$", re.IGNORECASE)
-    sdists = REALWORLD / "sdists"
-    matches = sorted(p for p in sdists.iterdir() if pattern.match(p.name)) if sdists.is_dir() else []
-    return matches[0] if matches else None
-
-
-def fetch_package(spec: str) -> Path:
-    """Downloads and extracts an sdist into .cache/realworld/src/NAME-VERSION, reusing it."""
-    name, sep, version = spec.partition("==")
-    if not sep or not name or not version:
-        fail(f"package {spec!r} is not NAME==VERSION")
-    src = REALWORLD / "src" / f"{name}-{version}"
-    if src.is_dir():
-        return src
-    archive = find_archive(name, version)
-    if archive is None:
-        log(f"downloading {spec}")
-        (REALWORLD / "sdists").mkdir(parents=True, exist_ok=True)
-        run_checked([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                     "--no-binary", ":all:", spec, "-d", str(REALWORLD / "sdists")])
-        archive = find_archive(name, version)
-        if archive is None:
-            fail(f"pip downloaded no sdist for {spec}")
-    # Extract next to the final place and rename, so an interrupted run leaves no half tree.
-    tmp = src.with_name(src.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    if archive.name.endswith(".zip"):
-        with zipfile.ZipFile(archive) as zf:
-            zf.extractall(tmp)
-    else:
-        with tarfile.open(archive) as tf:
-            if hasattr(tarfile, "data_filter"):
-                tf.extractall(tmp, filter="data")
-            else:
-                tf.extractall(tmp)
-    tmp.rename(src)
-    return src
-
-
-def source_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*")
-                  if p.suffix in C_SOURCES | CXX_SOURCES and p.is_file())
-
-
-def include_flags(root: Path) -> list[str]:
-    """The flags Scripts/realworld.sh computes: every include/ directory, and every other
-    directory of the package that holds headers, except those inside an include/ tree
-    (such as a platform-specific stdint.h that must not shadow the system one); then, last,
-    the parents of those directories inside the package, for includes spelled with the
-    directory ("double-conversion/utils.h")."""
-    dirs = {p for p in root.rglob("include") if p.is_dir()}
-    for header in root.rglob("*"):
-        if header.suffix in HEADERS and header.is_file():
-            if "include" not in header.relative_to(root).parts[:-1]:
-                dirs.add(header.parent)
-    parents = {d.parent for d in dirs if d.parent == root or root in d.parent.parents} - dirs
-    return [f"-I{d}" for d in sorted(dirs, key=str) + sorted(parents, key=str)]
-
-
-def load_package(spec: str, root: Path | None = None) -> Package:
-    name, _, version = spec.partition("==")
-    root = root or fetch_package(spec)
-    return Package(name, version, root, source_files(root), include_flags(root))
-
-
-def count_lines(roots: list[Path]) -> int:
-    """Lines of the C/C++ sources and headers under the given trees."""
-    total = 0
-    for root in roots:
-        for path in root.rglob("*"):
-            if path.suffix in C_SOURCES | CXX_SOURCES | HEADERS and path.is_file():
-                total += path.read_bytes().count(b"\n")
-    return total
+# Corpus: the packages of Scripts/packages.py, and the system Python's headers
 
 
 def python_include() -> Path:

@@ -1,49 +1,28 @@
 #!/usr/bin/env bash
-# Real-world run: downloads pinned sdists from PyPI into a git-ignored cache, runs gilcheck on
-# all their C/C++ sources, and prints findings per rule per package. Fails on a crash, a hang
-# (over 10 minutes per package) or a file that could not be analyzed.
+# Real-world run: downloads pinned sdists from PyPI into a git-ignored cache (Scripts/packages.py),
+# runs gilcheck on all their C/C++ sources, and prints findings per rule per package. Fails on a
+# crash, a hang (over 10 minutes per package) or a file that could not be analyzed.
 #
 #   Scripts/realworld.sh                 the foundation set
 #   Scripts/realworld.sh NAME==VERSION…  other packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=("$@")
-if [ ${#packages[@]} -eq 0 ]; then
-  packages=(ujson==5.10.0 wrapt==1.16.0 regex==2024.5.15 Brotli==1.1.0 pyrsistent==0.20.0 greenlet==3.0.3)
-fi
+if [ ${#packages[@]} -eq 0 ]; then mapfile -t packages < <(Scripts/packages.py); fi
 cache=.cache/realworld
-mkdir -p "$cache/sdists" "$cache/src" "$cache/results"
+mkdir -p "$cache/results"
 bin=$(Scripts/build-release.sh)
 
 status=0
 printf '%-22s %6s %6s %s\n' PACKAGE FILES FOUND "BY RULE"
 for spec in "${packages[@]}"; do
-  name=${spec%%==*}; version=${spec##*==}
-  src="$cache/src/$name-$version"
-  if [ ! -d "$src" ]; then
-    archive=$(ls "$cache/sdists/" 2>/dev/null | grep -i "^${name//-/[-_]}-$version\.\(tar\.gz\|zip\)$" | head -1 || true)
-    if [ -z "$archive" ]; then
-      pip download --quiet --no-deps --no-binary :all: "$spec" -d "$cache/sdists" >&2
-      archive=$(ls "$cache/sdists/" | grep -i "^${name//-/[-_]}-$version\.\(tar\.gz\|zip\)$" | head -1)
-    fi
-    mkdir -p "$src.tmp"
-    case "$archive" in
-      *.zip) python3 -m zipfile -e "$cache/sdists/$archive" "$src.tmp" ;;
-      *) tar -xzf "$cache/sdists/$archive" -C "$src.tmp" ;;
-    esac
-    mv "$src.tmp" "$src"
-  fi
+  name=${spec%%==*}
+  # The package's directory, then the include flags that approximate its build (the ones the
+  # benchmark uses too).
+  fetched=$(Scripts/packages.py flags "$spec")
+  mapfile -t lines <<<"$fetched"
+  src=${lines[0]}; includes=("${lines[@]:1}")
   out="$cache/results/$name.txt"; err="$cache/results/$name.stderr"
-  # Approximates the package's build flags: its include/ directories, and the other
-  # directories of its own that hold headers (not the subdirectories of an include/ tree, such
-  # as a platform-specific stdint.h); then, last, the parents of those header directories, for
-  # includes spelled with the directory ("double-conversion/utils.h").
-  includes=(); header_dirs=()
-  while IFS= read -r dir; do includes+=("-I$dir"); header_dirs+=("$dir"); done < <(
-    (find "$src" -type d -name include; find "$src" \( -name '*.h' -o -name '*.hpp' \) -not -path '*/include/*' -printf '%h\n') | sort -u)
-  while IFS= read -r dir; do includes+=("-I$dir"); done < <(
-    for dir in "${header_dirs[@]}"; do parent=$(dirname "$dir"); case "$parent/" in "$src"/*) echo "$parent";; esac; done |
-      sort -u | grep -vxF -f <(printf '%s\n' "${header_dirs[@]}"))
   set +e
   timeout 600 "$bin" check "$src" --fail-on never -- "${includes[@]}" >"$out" 2>"$err"
   rc=$?
