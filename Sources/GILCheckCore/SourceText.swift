@@ -62,9 +62,10 @@ public final class SourceText: @unchecked Sendable {
 
     /// The bytes of a line, without its line break.
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-        guard line >= 1, line <= lineStarts.count else { return [] }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let starts = lineStarts  // one locked read
+        guard line >= 1, line <= starts.count else { return [] }
+        let start = starts[line - 1]
+        var end = line < starts.count ? starts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return bytes[start..<max(start, end)]
     }
