@@ -11,9 +11,10 @@ Usage:
     Scripts/benchmark.py --json FILE          also write the numbers as JSON
     Scripts/benchmark.py --check              exit 1 when a target is missed
 
-It runs on the packages of Scripts/packages.py, with the sdists and include flags
-Scripts/realworld.sh uses (.cache/realworld), and keeps its own files (a virtualenv with PyPI's clang-tidy,
-scaled copies of the sources, temporary cache directories) in .cache/benchmark.
+It runs on the packages of Scripts/packages.py, with the sdists and include flags that
+Scripts/realworld.sh uses (.cache/realworld), and keeps its own files (a virtualenv with
+PyPI's clang-tidy, scaled copies of the sources, temporary cache directories) in
+.cache/benchmark.
 
 Every tool sees the same source files (.c .cc .cpp .cxx) with the same flags: the
 package's include directories plus the system Python headers (python3-dev).
