@@ -103,7 +103,7 @@ final class PrecompiledHeaders {
 
     /// Files with the same key can share one header.
     static func key(_ preamble: SourcePreamble, job: FileJob) -> String {
-        StableHash.hex(([job.language.rawValue] + job.arguments + ["\u{1}", preamble.headerText]).joined(separator: "\u{0}"))
+        ResultCache.key([job.language.rawValue] + job.arguments + ["\u{1}", preamble.headerText])
     }
 
     func header(for preamble: SourcePreamble, job: FileJob, index: Index, unsaved: [Index.UnsavedFile]) -> String? {

@@ -29,6 +29,9 @@ final class FileParser: @unchecked Sendable {
 
     private var prepared: [String: Prepared] = [:]
 
+    /// A file that must be parsed: neither refused nor answered from the cache.
+    private typealias Pending = (path: String, job: FileJob, key: String?, size: Int)
+
     /// Reads the files of the run: their jobs and cache keys.
     func prepare(_ paths: [String]) {
         for path in paths where prepared[path] == nil { prepared[path] = read(path) }
@@ -48,7 +51,7 @@ final class FileParser: @unchecked Sendable {
 
     func parse(_ paths: [String]) -> [String: FileOutcome] {
         var outcomes: [String: FileOutcome] = [:]
-        var pending: [(path: String, job: FileJob, key: String?, size: Int)] = []
+        var pending: [Pending] = []
         for path in paths {
             switch prepared[path] ?? read(path) {
             case .done(let outcome):
@@ -79,7 +82,7 @@ final class FileParser: @unchecked Sendable {
     /// only where files share it: alone, a file would parse its headers twice (once to build it).
     /// (The head is read again here, not when files are prepared: a run answered from the cache
     /// never needs it.)
-    private func assignSharedPreambles(_ pending: inout [(path: String, job: FileJob, key: String?, size: Int)]) {
+    private func assignSharedPreambles(_ pending: inout [Pending]) {
         var sharing: [String: [Int]] = [:]
         for i in pending.indices {
             guard let head = SourceText.read(pending[i].path, prefix: SourceFiles.headLength),
