@@ -22,13 +22,17 @@ public final class Index: @unchecked Sendable {
     /// libclang's version string, e.g. "Debian clang version 14.0.6".
     public static var version: String { takeString(clang_getClangVersion()) }
 
-    /// An in-memory file libclang reads instead of the disk (for the embedded Python model).
+    /// An in-memory file libclang reads instead of the disk (the embedded Python model, a source
+    /// with its data tables blanked).
     public struct UnsavedFile: Sendable {
         public var path: String
-        public var contents: String
-        public init(path: String, contents: String) {
+        public var contents: [UInt8]
+        public init(path: String, contents: [UInt8]) {
             self.path = path
             self.contents = contents
+        }
+        public init(path: String, contents: String) {
+            self.init(path: path, contents: Array(contents.utf8))
         }
     }
 
@@ -45,16 +49,12 @@ public final class Index: @unchecked Sendable {
         var cArgs = arguments.map { strdup($0) }
         defer { cArgs.forEach { free($0) } }
         var files = unsavedFiles.map { file -> CXUnsavedFile in
-            let name = strdup(file.path)
-            let utf8 = Array(file.contents.utf8)
-            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count + 1)
-            utf8.withUnsafeBytes { bytes in
-                buffer.withMemoryRebound(to: UInt8.self, capacity: utf8.count + 1) { dst in
-                    for (i, byte) in bytes.enumerated() { dst[i] = byte }
-                    dst[utf8.count] = 0
-                }
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: file.contents.count + 1)
+            file.contents.withUnsafeBytes { bytes in
+                if let base = bytes.baseAddress { memcpy(buffer, base, bytes.count) }
             }
-            return CXUnsavedFile(Filename: name, Contents: buffer, Length: UInt(utf8.count))
+            buffer[file.contents.count] = 0
+            return CXUnsavedFile(Filename: strdup(file.path), Contents: buffer, Length: UInt(file.contents.count))
         }
         defer {
             for file in files {

@@ -27,6 +27,8 @@ public struct Engine: Sendable {
         public var sourceRoot: String?
         /// Share one precompiled header among files with the same preamble and flags.
         public var precompiledHeaders = true
+        /// Parse sources with their data tables blanked (`DataTables`).
+        public var blankDataTables = true
 
         public init(paths: [String]) { self.paths = paths }
     }
@@ -59,6 +61,8 @@ public struct Engine: Sendable {
         public var parsed = 0
         public var fromCache = 0
         public var withPrecompiledHeader = 0
+        /// Files parsed with data tables blanked.
+        public var withDataTablesBlanked = 0
     }
 
     public let rules: [any Rule]
@@ -79,7 +83,7 @@ public struct Engine: Sendable {
         var options = options
         options.cacheDirectory = nil
         let parser = FileParser(setup: AnalysisSetup(headers: resolveHeaders(options), configuration: options.configuration,
-                                                     precompiledHeaderDirectory: nil),
+                                                     precompiledHeaderDirectory: nil, blankDataTables: options.blankDataTables),
                                 options: options, databaseArguments: [:])
         guard case .analyzed(let file)? = parser.parse([path])[path],
               let unit = Self.units([file], locks: options.configuration.lockFunctions, jobs: 1).first
@@ -117,7 +121,8 @@ public struct Engine: Sendable {
         let temporary = options.precompiledHeaders ? Self.makeTemporaryDirectory() : nil
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let parser = FileParser(
-            setup: AnalysisSetup(headers: headers, configuration: options.configuration, precompiledHeaderDirectory: temporary),
+            setup: AnalysisSetup(headers: headers, configuration: options.configuration, precompiledHeaderDirectory: temporary,
+                                 blankDataTables: options.blankDataTables),
             options: options, databaseArguments: databaseArguments)
         parser.prepare(collection.files)
 
@@ -188,7 +193,8 @@ public struct Engine: Sendable {
             return f
         }.sorted(by: Finding.reportOrder)
         let statistics = Statistics(parsed: parser.parsed, fromCache: parser.fromCache,
-                                    withPrecompiledHeader: analyzed.filter(\.usedPrecompiledHeader).count)
+                                    withPrecompiledHeader: analyzed.filter(\.usedPrecompiledHeader).count,
+                                    withDataTablesBlanked: analyzed.filter { $0.blankedDataTables > 0 }.count)
         let result = Result(findings: sorted, modules: sortedModules, inputErrors: inputErrors, warnings: warnings, files: reports,
                             headers: headers, statistics: statistics)
         if let runKey, result.inputErrors.isEmpty {

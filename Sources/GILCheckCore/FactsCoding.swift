@@ -45,11 +45,12 @@ extension AnalyzedFile: BinaryCodable {
         try writer.write(parseErrors)
         try writer.write(included)
         try writer.write(usedPrecompiledHeader)
+        try writer.write(blankedDataTables)
     }
 
     init(from reader: inout BinaryReader) throws {
         self.init(facts: try reader.read(), parseErrors: try reader.read(), included: try reader.read(),
-                  usedPrecompiledHeader: try reader.read())
+                  usedPrecompiledHeader: try reader.read(), blankedDataTables: try reader.read())
     }
 }
 

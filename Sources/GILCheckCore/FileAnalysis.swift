@@ -8,11 +8,14 @@ public struct AnalysisSetup: Sendable, Codable {
     public var lockNames: [String]
     /// Where shared precompiled headers are written; nil turns them off.
     public var precompiledHeaderDirectory: String?
+    /// Parse sources with their data tables blanked (`DataTables`).
+    public var blankDataTables: Bool
 
-    init(headers: PythonHeaders, configuration: Configuration, precompiledHeaderDirectory: String?) {
+    init(headers: PythonHeaders, configuration: Configuration, precompiledHeaderDirectory: String?, blankDataTables: Bool = true) {
         self.headers = headers
         lockNames = configuration.lockFunctions.flatMap { [$0.acquire, $0.release] }
         self.precompiledHeaderDirectory = precompiledHeaderDirectory
+        self.blankDataTables = blankDataTables
     }
 }
 
@@ -35,6 +38,8 @@ public struct AnalyzedFile: Sendable, Equatable {
     public var included: [String]
     /// Whether a shared precompiled header stood in for the file's preamble.
     public var usedPrecompiledHeader: Bool
+    /// How many data tables the parse saw blanked (`DataTables`).
+    public var blankedDataTables = 0
 }
 
 public enum FileOutcome: Sendable, Equatable {
@@ -57,9 +62,23 @@ public final class FileAnalyzer {
     }
 
     public func analyze(_ job: FileJob) -> FileOutcome {
+        // A file with data tables is parsed with them blanked, unless that parse reports an
+        // error: the blanking may have caused it (a constant expression reading a table), so
+        // the file is parsed again whole.
+        if setup.blankDataTables, let source = SourceText.read(job.path), source.count > DataTables.minimumLength,
+           let blanked = DataTables.blank(source, language: job.language),
+           case .analyzed(var file) = parse(job, unsaved: unsaved + [Index.UnsavedFile(path: job.path, contents: blanked.text)]),
+           file.parseErrors.isEmpty {
+            file.blankedDataTables = blanked.tables
+            return .analyzed(file)
+        }
+        return parse(job, unsaved: unsaved)
+    }
+
+    private func parse(_ job: FileJob, unsaved: [Index.UnsavedFile]) -> FileOutcome {
         var shared: TranslationUnit?
         if let pch = precompiledHeaders, let preamble = job.sharedPreamble,
-           let header = pch.header(for: preamble, job: job, index: index, unsaved: unsaved) {
+           let header = pch.header(for: preamble, job: job, index: index, unsaved: self.unsaved) {
             shared = try? index.parse(path: job.path, arguments: job.arguments + ["-include-pch", header], unsavedFiles: unsaved)
         }
         let tu: TranslationUnit

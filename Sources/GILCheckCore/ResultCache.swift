@@ -10,7 +10,7 @@ import Foundation
 public final class ResultCache: @unchecked Sendable {
     public let directory: String
     /// Bump when the facts' shape or meaning changes.
-    static let formatVersion = "2"
+    static let formatVersion = "3"
 
     private let lock = NSLock()
     private var digests: [String: String] = [:]
@@ -45,6 +45,7 @@ public final class ResultCache: @unchecked Sendable {
         let release = setup.headers.source == .embedded ? "" : currentDigest(of: setup.headers.includeDirectory + "/patchlevel.h")
         material += ["\u{1}", setup.headers.includeDirectory, setup.headers.version ?? "", "\(setup.headers.source)", release]
         material += setup.lockNames.sorted()
+        material.append(setup.blankDataTables ? "data tables blanked" : "data tables whole")
         return Self.key(material)
     }
 

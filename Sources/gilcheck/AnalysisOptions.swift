@@ -42,6 +42,10 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: .hidden)
     var noPrecompiledHeaders = false
 
+    /// Parse data tables whole (to compare; findings are the same).
+    @Flag(help: .hidden)
+    var keepDataTables = false
+
     @Option(help: "Read settings from this pyproject.toml (default: the nearest one above the first path).")
     var config: String?
 
@@ -99,6 +103,7 @@ struct AnalysisOptions: ParsableArguments {
         options.timeoutPerFile = timeoutPerFile > 0 ? timeoutPerFile : nil
         options.cacheDirectory = noCache ? nil : cacheDir ?? ResultCache.defaultDirectory()
         options.precompiledHeaders = !noPrecompiledHeaders
+        options.blankDataTables = !keepDataTables
         options.configuration = configuration
         let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) },
                             severityOverrides: configuration.levels)
