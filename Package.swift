@@ -21,7 +21,8 @@ func llvmPrefix() -> String {
 
 let llvm = llvmPrefix()
 let clangHeaders: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])]
-let clangLinking: [LinkerSetting] = [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]
+/// libclang is loaded at run time, from this build's LLVM (Sources/CClang/loader.c).
+let clangLoading: [CSetting] = [.unsafeFlags(["-I\(llvm)/include", "-DGILCHECK_LLVM_LIB_DIR=\"\(llvm)/lib\""])]
 
 let package = Package(
     name: "gilcheck",
@@ -34,8 +35,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .systemLibrary(name: "CClang", path: "Sources/CClang"),
-        .target(name: "ClangKit", dependencies: ["CClang"], swiftSettings: clangHeaders, linkerSettings: clangLinking),
+        .target(name: "CClang", path: "Sources/CClang", cSettings: clangLoading,
+                linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "ClangKit", dependencies: ["CClang"], swiftSettings: clangHeaders),
         .target(
             name: "GILCheckCore", dependencies: ["ClangKit", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["EmbeddedHeaders", "CompatHeaders"], swiftSettings: clangHeaders),

@@ -19,8 +19,30 @@ public final class Index: @unchecked Sendable {
     /// memory for reuse, so without this a process stays as large as the largest unit it parsed.
     public static func releaseFreedMemory() { gilcheck_release_freed_memory() }
 
-    /// libclang's version string, e.g. "Debian clang version 14.0.6".
+    /// libclang's version string, e.g. "Debian clang version 14.0.6". Loads libclang.
     public static var version: String { takeString(clang_getClangVersion()) }
+
+    /// The libclang file gilcheck loads, or nil when it is not installed. Loads nothing.
+    public static var libraryPath: String? { gilcheck_libclang_path().map { String(cString: $0) } }
+
+    /// Where gilcheck looks for libclang: the library directory of the LLVM it was built against.
+    public static var libraryDirectory: String { String(cString: gilcheck_libclang_directory()) }
+
+    /// Which libclang gilcheck loads, without loading it (for cache keys): the file the library
+    /// path resolves to, its size and modification time, which an upgrade changes.
+    public static var libraryIdentity: String {
+        guard let path = libraryPath, let resolved = realpath(path, nil) else { return "no libclang" }
+        defer { free(resolved) }
+        var info = stat()
+        let file = String(cString: resolved)
+        guard stat(file, &info) == 0 else { return file }
+        #if os(Linux)
+        let modified = info.st_mtim
+        #else
+        let modified = info.st_mtimespec
+        #endif
+        return "\(file) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+    }
 
     /// An in-memory file libclang reads instead of the disk (the embedded Python model, a source
     /// with its data tables blanked).

@@ -29,6 +29,9 @@ public struct Engine: Sendable {
         public var precompiledHeaders = true
         /// Parse sources with their data tables blanked (`DataTables`).
         public var blankDataTables = true
+        /// Where the files' texts are kept once read, for the report to use; nil keeps them for
+        /// this run only. (Only for one run: a text is read once and never again.)
+        public var sourceTexts: SourceTexts?
 
         public init(paths: [String]) { self.paths = paths }
     }

@@ -8,6 +8,7 @@ final class FileParser: @unchecked Sendable {
     let options: Engine.Options
     let databaseArguments: [String: [String]]
     let cache: ResultCache?
+    let texts: SourceTexts
     private let pool: WorkerPool?
     private(set) var parsed = 0
     private(set) var fromCache = 0
@@ -17,6 +18,7 @@ final class FileParser: @unchecked Sendable {
         self.options = options
         self.databaseArguments = databaseArguments
         cache = options.cacheDirectory.map(ResultCache.init)
+        texts = options.sourceTexts ?? SourceTexts()
         pool = options.workerExecutable.map { WorkerPool(executable: $0, setup: setup, timeout: options.timeoutPerFile) }
     }
 
@@ -80,13 +82,13 @@ final class FileParser: @unchecked Sendable {
 
     /// Gives each file to parse the preamble it shares with others. A precompiled header pays
     /// only where files share it: alone, a file would parse its headers twice (once to build it).
-    /// (The head is read again here, not when files are prepared: a run answered from the cache
+    /// (The preamble is found here, not when files are prepared: a run answered from the cache
     /// never needs it.)
     private func assignSharedPreambles(_ pending: inout [Pending]) {
         var sharing: [String: [Int]] = [:]
         for i in pending.indices {
-            guard let head = SourceText.read(pending[i].path, prefix: SourceFiles.headLength),
-                  let preamble = SourcePreamble.detect(in: head, localDirectories: FileAnalyzer.localDirectories(pending[i].job))
+            guard let head = texts.text(pending[i].path)?.bytes.prefix(SourceFiles.headLength),
+                  let preamble = SourcePreamble.detect(in: Array(head), localDirectories: FileAnalyzer.localDirectories(pending[i].job))
             else { continue }
             pending[i].job.sharedPreamble = preamble
             sharing[PrecompiledHeaders.key(preamble, job: pending[i].job), default: []].append(i)
@@ -101,7 +103,7 @@ final class FileParser: @unchecked Sendable {
     }
 
     private func read(_ path: String) -> Prepared {
-        guard let data = SourceText.read(path) else {
+        guard let data = texts.text(path)?.bytes else {
             return .done(.failed(InputError(path: path, message: Self.unreadableReason(path))))
         }
         let head = data.prefix(SourceFiles.headLength)

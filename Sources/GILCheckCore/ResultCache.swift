@@ -38,7 +38,7 @@ public final class ResultCache: @unchecked Sendable {
         let contentDigest = Self.digest(content)
         // The whole-run entry checks this file's digest again: it is known now.
         remember(contentDigest, of: Engine.canonicalPath(job.path))
-        var material = ["gilcheck \(GILCheckVersion.current) facts \(Self.formatVersion)", GILCheckVersion.libclang,
+        var material = ["gilcheck \(GILCheckVersion.current) facts \(Self.formatVersion)", GILCheckVersion.libclangIdentity,
                         job.path, job.language.rawValue, contentDigest]
         material += job.arguments
         // The Python headers' exact release: a shared precompiled header hides them from `included`.

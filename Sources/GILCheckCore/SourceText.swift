@@ -88,20 +88,32 @@ public final class SourceText: @unchecked Sendable {
         return b == UInt8(ascii: "\r") && (i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))
     }
 
-    /// The 1-based numbers of the lines that contain `marker` (ASCII), found by a byte scan so
-    /// that large files are not decoded line by line.
+    /// The 1-based numbers of the lines that contain `marker` (ASCII). Every analyzed file is
+    /// searched for suppression comments, generated tables of 100,000 lines among them: the
+    /// marker's first byte is found with `memchr`, and lines are counted only up to a match.
     public func lines(containing marker: String) -> [Int] {
         let needle = Array(marker.utf8)
         guard let first = needle.first, bytes.count >= needle.count else { return [] }
         var result: [Int] = []
-        var line = 1
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            let b = bytes[i]
-            if Self.endsLine(bytes, at: i) { line += 1 }
-            else if b == first, bytes[i..<(i + needle.count)].elementsEqual(needle), result.last != line { result.append(line) }
-            i += 1
+        bytes.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { needle in
+                let base = text.baseAddress!
+                let last = text.count - needle.count  // the last offset a match can start at
+                var line = 1, counted = 0, from = 0
+                while from <= last, let hit = memchr(base + from, Int32(first), last + 1 - from) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    from = at + 1
+                    guard memcmp(base + at, needle.baseAddress!, needle.count) == 0 else { continue }
+                    for i in counted..<at {
+                        let b = text[i]
+                        if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && (i + 1 == text.count || text[i + 1] != UInt8(ascii: "\n"))) {
+                            line += 1
+                        }
+                    }
+                    counted = at
+                    if result.last != line { result.append(line) }
+                }
+            }
         }
         return result
     }
@@ -110,6 +122,25 @@ public final class SourceText: @unchecked Sendable {
     /// or wrapped.
     public func normalizedLine(_ line: Int) -> String {
         String(self.line(line).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+}
+
+/// The texts of a run's files, each read once: when the files are prepared (to hash them and
+/// find their includes), then by the report (suppression comments, snippets, line hashes).
+public final class SourceTexts: @unchecked Sendable {
+    private var texts: [String: SourceText?] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The file's text, or nil when it cannot be read (see `SourceText.read`).
+    public func text(_ path: String) -> SourceText? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = texts[path] { return known }
+        let text = SourceText(path: path)
+        texts[path] = text
+        return text
     }
 }
 

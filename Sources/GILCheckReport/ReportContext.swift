@@ -3,19 +3,20 @@ import GILCheckCore
 import GILCheckRules
 
 /// What every report format draws on: the run's result, the rules, where the repository is, and
-/// the source files (read once, on demand).
+/// the source files (each read once).
 public final class ReportContext: @unchecked Sendable {
     public let result: Engine.Result
     public let rules: [RuleDescriptor]
     /// Absolute, standardized; findings under it are reported relative to it.
     public let sourceRoot: String
     public let toolVersion: String
-    private var sources: [String: SourceText?] = [:]
-    private let lock = NSLock()
+    /// The files' texts, shared with the run that read them first.
+    public let sources: SourceTexts
 
     public init(result: Engine.Result, rules: [RuleDescriptor] = RuleCatalog.descriptors, sourceRoot: String,
-                toolVersion: String = GILCheckVersion.current) {
+                toolVersion: String = GILCheckVersion.current, sources: SourceTexts = SourceTexts()) {
         self.result = result
+        self.sources = sources
         self.rules = rules
         self.sourceRoot = Self.absolute(sourceRoot)
         self.toolVersion = toolVersion
@@ -49,14 +50,7 @@ public final class ReportContext: @unchecked Sendable {
     /// Relative to the root where possible, else absolute: for keys and human-facing paths.
     public func stablePath(_ path: String) -> String { relativePath(path) ?? Self.absolute(path) }
 
-    public func source(_ path: String) -> SourceText? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = sources[path] { return cached }
-        let text = SourceText(path: path)
-        sources[path] = text
-        return text
-    }
+    public func source(_ path: String) -> SourceText? { sources.text(path) }
 
     /// Stable fingerprints of the findings, in report order: those the triage gave them (over
     /// every finding of the run, suppressed ones too), else computed here.

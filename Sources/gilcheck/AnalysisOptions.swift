@@ -87,7 +87,12 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Runs the analysis and reports bad inputs and partial parses on standard error. Flags win
     /// over the configuration.
-    func analyze(_ configuration: Configuration) -> (Engine.Result, ReportContext) {
+    func analyze(_ configuration: Configuration) throws -> (Engine.Result, ReportContext) {
+        // Workers load libclang; without it, every file would fail the same way.
+        if let missing = GILCheckVersion.libclangMissing {
+            Diagnostics.error(missing)
+            throw ExitCode(2)
+        }
         let selected = Set(Self.ids(select).isEmpty ? configuration.select ?? [] : Self.ids(select))
         let ignored = Set(Self.ids(ignore).isEmpty ? configuration.ignore ?? [] : Self.ids(ignore))
         let enabled = { (id: String) in (selected.isEmpty || selected.contains(id)) && !ignored.contains(id) }
@@ -105,6 +110,8 @@ struct AnalysisOptions: ParsableArguments {
         options.precompiledHeaders = !noPrecompiledHeaders
         options.blankDataTables = !keepDataTables
         options.configuration = configuration
+        let texts = SourceTexts()
+        options.sourceTexts = texts
         let engine = Engine(rules: AllRules.rules.filter { enabled($0.id) }, projectRules: AllRules.projectRules.filter { enabled($0.id) },
                             severityOverrides: configuration.levels)
         let result = engine.run(options)
@@ -116,6 +123,6 @@ struct AnalysisOptions: ParsableArguments {
             Diagnostics.warning("\(Engine.displayPath(file.path)): clang could not parse all of it: \(first.message)\(more); findings there may be incomplete")
         }
         if let caution = result.headers.versionCaution { Diagnostics.warning(caution) }
-        return (result, ReportContext(result: result, sourceRoot: root))
+        return (result, ReportContext(result: result, sourceRoot: root, sources: texts))
     }
 }

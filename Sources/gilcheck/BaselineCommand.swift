@@ -16,7 +16,7 @@ struct BaselineCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let (result, context) = analysis.analyze(try analysis.configuration())
+        let (result, context) = try analysis.analyze(try analysis.configuration())
         let triage = FindingTriage(knownRules: Set(AllRules.ids), baseline: nil, includeSuppressed: false,
                                    relativePath: { context.stablePath($0) }, source: { context.source($0) })
         let kept = triage.apply(to: result.findings, files: result.files.map(\.path)).findings

@@ -45,14 +45,14 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let configuration = try analysis.configuration()
-        let (analyzed, fullContext) = analysis.analyze(configuration)
+        let (analyzed, fullContext) = try analysis.analyze(configuration)
         let triage = FindingTriage(
             knownRules: Set(AllRules.ids), baseline: loadedBaseline, includeSuppressed: includeSuppressed,
             relativePath: { fullContext.stablePath($0) }, source: { fullContext.source($0) })
         let outcome = triage.apply(to: analyzed.findings, files: analyzed.files.map(\.path))
         var result = analyzed
         result.findings = outcome.findings
-        let context = ReportContext(result: result, sourceRoot: fullContext.sourceRoot)
+        let context = ReportContext(result: result, sourceRoot: fullContext.sourceRoot, sources: fullContext.sources)
         for u in outcome.unknownRules {
             Diagnostics.warning("\(Engine.displayPath(u.file)):\(u.line): suppression names unknown rule '\(u.rule)'; 'gilcheck rules' lists them")
         }

@@ -1,4 +1,5 @@
-// libclang's C API, as seen by ClangKit (the only module that imports it).
+// libclang's C API, as seen by ClangKit (the only module that imports it). gilcheck does not
+// link libclang: loader.c loads it when one of its functions is first called (see there why).
 #ifndef GILCHECK_CCLANG_SHIM_H
 #define GILCHECK_CCLANG_SHIM_H
 #include <clang-c/Index.h>
@@ -33,4 +34,10 @@ static inline const char *gilcheck_binary_operator_spelling(CXCursor cursor) {
     return 0;
 #endif
 }
+
+// The libclang library gilcheck loads (the first of the build's candidates that exists), or
+// NULL when there is none. Loads nothing.
+const char *gilcheck_libclang_path(void);
+// The directory gilcheck looks for libclang in: that of the LLVM it was built against.
+const char *gilcheck_libclang_directory(void);
 #endif
