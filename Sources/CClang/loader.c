@@ -113,6 +113,7 @@ FORWARD(CXFile, clang_getFile, (CXTranslationUnit tu, const char *file_name), (t
 FORWARD_VOID(clang_getFileLocation,
              (CXSourceLocation location, CXFile *file, unsigned *line, unsigned *column, unsigned *offset),
              (location, file, line, column, offset))
+FORWARD(const char *, clang_getFileContents, (CXTranslationUnit tu, CXFile file, size_t *size), (tu, file, size))
 FORWARD(CXString, clang_getFileName, (CXFile SFile), (SFile))
 FORWARD_VOID(clang_getInclusions, (CXTranslationUnit tu, CXInclusionVisitor visitor, CXClientData client_data),
              (tu, visitor, client_data))

@@ -46,6 +46,15 @@ public struct Cursor {
         return (tu.path(of: file), Int(start), endFile == file ? Int(end) : Int(start))
     }
 
+    /// The cursor's position in file terms (as `fileRange` has its start): for code from a
+    /// macro argument, where the argument was written; for a macro body, the expansion site.
+    public var fileLocation: (file: String, offset: Int) {
+        var file: CXFile?
+        var offset: UInt32 = 0
+        clang_getFileLocation(clang_getCursorLocation(raw), &file, nil, nil, &offset)
+        return (tu.path(of: file), Int(offset))
+    }
+
     public var isDefinition: Bool { clang_isCursorDefinition(raw) != 0 }
     public var isInvalidDeclaration: Bool { clang_isInvalidDeclaration(raw) != 0 }
     public var isInSystemHeader: Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(raw)) != 0 }

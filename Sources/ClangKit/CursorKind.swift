@@ -24,7 +24,7 @@ public enum CursorKind: Hashable, Sendable {
     case macroDefinition, macroExpansion, inclusionDirective
     case other(Int)
 
-    private static let byRawValue: [Int: CursorKind] = [
+    private static let mapping: [Int: CursorKind] = [
         1: .unexposedDecl, 2: .structDecl, 3: .unionDecl, 4: .classDecl, 5: .enumDecl,
         6: .fieldDecl, 7: .enumConstantDecl, 8: .functionDecl, 9: .varDecl, 10: .parmDecl,
         20: .typedefDecl, 21: .cxxMethod, 22: .namespace, 23: .linkageSpec, 24: .constructor,
@@ -49,7 +49,25 @@ public enum CursorKind: Hashable, Sendable {
         501: .macroDefinition, 502: .macroExpansion, 503: .inclusionDirective,
     ]
 
-    init(rawValue: Int) { self = Self.byRawValue[rawValue] ?? .other(rawValue) }
+    /// `mapping` as an array indexed by raw value: the extractor asks every cursor's kind, often
+    /// more than once, and an index costs less than a hash.
+    private static let byRawValue: [CursorKind?] = {
+        var table = [CursorKind?](repeating: nil, count: mapping.keys.max()! + 1)
+        for (raw, kind) in mapping { table[raw] = kind }
+        return table
+    }()
+
+    init(rawValue: Int) {
+        let table = Self.byRawValue
+        self = rawValue >= 0 && rawValue < table.count ? table[rawValue] ?? .other(rawValue) : .other(rawValue)
+    }
+
+    public var isLiteral: Bool {
+        switch self {
+        case .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr: true
+        default: false
+        }
+    }
 
     public var isFunctionLike: Bool {
         switch self {

@@ -7,25 +7,29 @@ public struct Location: Hashable, Sendable {
     public var line: Int
     public var column: Int
     public var offset: Int
-    public var isInSystemHeader: Bool
 
-    public init(file: String, line: Int, column: Int, offset: Int, isInSystemHeader: Bool = false) {
+    public init(file: String, line: Int, column: Int, offset: Int) {
         self.file = file
         self.line = line
         self.column = column
         self.offset = offset
-        self.isInSystemHeader = isInSystemHeader
     }
 
     init(_ raw: CXSourceLocation, _ tu: TranslationUnit) {
         var file: CXFile?
-        var line: UInt32 = 0, column: UInt32 = 0, offset: UInt32 = 0
-        clang_getExpansionLocation(raw, &file, &line, &column, &offset)
+        var offset: UInt32 = 0
+        clang_getExpansionLocation(raw, &file, nil, nil, &offset)
         self.file = tu.path(of: file)
-        self.line = Int(line)
-        self.column = Int(column)
         self.offset = Int(offset)
-        self.isInSystemHeader = clang_Location_isInSystemHeader(raw) != 0
+        if let file, let position = tu.lineAndColumn(of: file, offset: Int(offset)) {
+            line = position.line
+            column = position.column
+        } else {
+            var line: UInt32 = 0, column: UInt32 = 0
+            clang_getExpansionLocation(raw, nil, &line, &column, nil)
+            self.line = Int(line)
+            self.column = Int(column)
+        }
     }
 }
 

@@ -110,6 +110,63 @@ public final class TranslationUnit {
         pathCache[file] = path
         return path
     }
+
+    /// Where each line of a file starts, from the text clang parsed (nil when it has none).
+    private var lineStartsCache: [UnsafeMutableRawPointer: [Int]?] = [:]
+    private var lastLineStarts: (file: UnsafeMutableRawPointer?, starts: [Int]?) = (nil, nil)
+
+    /// The 1-based line and byte column of an offset in one of the unit's files, as clang counts
+    /// them (a line ends at `\n`, `\r\n` or a lone `\r`). Computed here from the file's line
+    /// starts, because libclang works the line out anew for every location it is asked for.
+    func lineAndColumn(of file: CXFile, offset: Int) -> (line: Int, column: Int)? {
+        guard offset >= 0 else { return nil }
+        // Most locations asked one after the other are in the same file.
+        if file == lastLineStarts.file, let starts = lastLineStarts.starts {
+            let line = starts.lowerBound(above: offset)
+            return (line, offset - starts[line - 1] + 1)
+        }
+        let starts: [Int]
+        if let known = lineStartsCache[file] {
+            guard let known else { return nil }
+            starts = known
+        } else {
+            var size = 0
+            let computed = clang_getFileContents(raw, file, &size).map { Self.lineStarts(UnsafeRawPointer($0), count: size) }
+            lineStartsCache[file] = computed
+            guard let computed else { return nil }
+            starts = computed
+        }
+        lastLineStarts = (file, starts)
+        let line = starts.lowerBound(above: offset)
+        return (line, offset - starts[line - 1] + 1)
+    }
+
+    private static func lineStarts(_ text: UnsafeRawPointer, count: Int) -> [Int] {
+        let bytes = text.assumingMemoryBound(to: UInt8.self)
+        var starts = [0]
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && (i + 1 == count || bytes[i + 1] != UInt8(ascii: "\n"))) {
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+}
+
+extension Array where Element == Int {
+    /// How many of the sorted elements are at most `value`: the 1-based line of an offset, for
+    /// line starts.
+    func lowerBound(above value: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }
 
 public struct Token: Hashable, Sendable {

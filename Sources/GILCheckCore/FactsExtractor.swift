@@ -13,9 +13,11 @@ public struct FactsExtractor {
     private var tokens: TokenIndex = TokenIndex([], file: "")
     private var currentFunction = ""
     private var parameterIndex: [String: Int] = [:]
-    /// Names visible in the function being converted (parameters, locals, statics), for macro
-    /// arguments recovered from tokens.
-    private var scope: [String: NameRef] = [:]
+    /// Names visible in the function being converted, for macro arguments recovered from tokens:
+    /// its parameters and locals over the variables so far (kept apart, and joined only for the
+    /// rare recovered macro: a file has hundreds of functions and variables).
+    private var localNames: [String: NameRef] = [:]
+    private var staticNames: [String: NameRef] = [:]
     private var markerNames = TokenIndex.lockMarkerNames
 
     /// `lockNames`: project lock helpers (configuration), recognized in the tokens like the
@@ -90,10 +92,13 @@ public struct FactsExtractor {
                 var merged = fact
                 if case .classMember = facts.variables[existing].scope { merged.scope = .classMember }
                 facts.variables[existing] = merged
+                let visible = facts.variables.last { $0.name == fact.name && $0.scope != .classMember }
+                staticNames[fact.name] = visible.map { NameRef(name: $0.name, usr: $0.usr, kind: .staticVariable) }
             }
         } else {
             variablesByUSR[usr] = facts.variables.count
             facts.variables.append(fact)
+            if fact.scope != .classMember { staticNames[fact.name] = NameRef(name: fact.name, usr: usr, kind: .staticVariable) }
         }
         if let initializer { recordFunctionReferences(in: initializer, variable: fact) }
     }
@@ -133,8 +138,10 @@ public struct FactsExtractor {
         "Py_tp_finalize": 80,
     ]
 
-    static func isAtomic(_ type: TypeInfo) -> Bool {
-        type.isAtomic || type.canonical.spelling.contains("atomic<")
+    /// `_Atomic`, or in C++ a `std::atomic<...>`: asked of every name and member used, so C,
+    /// which has no templates, never spells the type out.
+    private func isAtomic(_ type: TypeInfo) -> Bool {
+        type.isAtomic || (language == .cxx && type.canonical.spelling.containsBytes("atomic<"))
     }
 
     /// `PyObject *`, `PyTypeObject *`, or a pointer to a struct whose first member is a Python
@@ -144,7 +151,8 @@ public struct FactsExtractor {
         var record = type.pointee.canonical
         for _ in 0..<4 {
             // C spells the canonical type "struct _object", C++ "_object".
-            let name = record.spelling.replacingOccurrences(of: "const ", with: "").replacingOccurrences(of: "struct ", with: "")
+            var name = Substring(record.spelling)
+            while let prefix = ["const ", "struct "].first(where: { name.hasPrefix($0) }) { name = name.dropFirst(prefix.count) }
             if ["_object", "PyObject", "_typeobject", "PyVarObject"].contains(name) { return true }
             // C++: `struct MatrixObject : PyObject { ... }` starts with its base class.
             guard record.isRecord, let decl = record.declaration,
@@ -207,11 +215,10 @@ public struct FactsExtractor {
             ? cursor.children.filter { $0.kind == .parmDecl }
             : cursor.arguments
         parameterIndex = [:]
-        scope = [:]
-        for v in facts.variables where v.scope != .classMember { scope[v.name] = NameRef(name: v.name, usr: v.usr, kind: .staticVariable) }
+        localNames = [:]
         for (i, p) in parameters.enumerated() {
             parameterIndex[p.usr] = i
-            scope[p.spelling] = NameRef(name: p.spelling, usr: p.usr, kind: .parameter(index: i))
+            localNames[p.spelling] = NameRef(name: p.spelling, usr: p.usr, kind: .parameter(index: i))
         }
         let body = convertStmt(bodyCursor)
         var displayName = cursor.spelling
@@ -291,11 +298,13 @@ public struct FactsExtractor {
     static let maximumNesting = 100
     private var nesting = 0
 
-    private mutating func convertStmt(_ cursor: Cursor) -> Stmt {
+    /// `extent`: the cursor's, when the caller has it already (libclang measures the last token
+    /// of a range anew on every ask).
+    private mutating func convertStmt(_ cursor: Cursor, extent: SourceRange? = nil) -> Stmt {
         if nesting >= Self.maximumNesting { return Stmt(.other([]), at: location(cursor)) }
         nesting += 1
         defer { nesting -= 1 }
-        let stmt = convertStmtStructure(cursor)
+        let stmt = convertStmtStructure(cursor, extent: extent ?? cursor.extent)
         guard let macro = assigningMacro(at: cursor), let target = firstDeclaredValue(in: stmt) else { return stmt }
         // `Py_CLEAR(x)` / `Py_SETREF(x, v)` assign x through a temporary pointer in 3.12+: make the
         // assignment visible as a call to the macro with its target.
@@ -329,10 +338,10 @@ public struct FactsExtractor {
         }
     }
 
-    private mutating func convertStmtStructure(_ cursor: Cursor) -> Stmt {
+    private mutating func convertStmtStructure(_ cursor: Cursor, extent ext: SourceRange) -> Stmt {
         let loc = location(cursor)
         // `assert(...)` is compiled out of release builds: what it checks is not what runs.
-        if cursor.extent.start.file == tokens.file, let first = tokens.token(at: cursor.extent.start.offset),
+        if ext.start.file == tokens.file, let first = tokens.token(at: ext.start.offset),
            first.spelling == "assert", first.kind == .identifier {
             return Stmt(.block([]), at: loc)
         }
@@ -342,12 +351,11 @@ public struct FactsExtractor {
             var stmts: [Stmt] = []
             var covered: [(Int, Int)] = []
             for child in children where child.kind != .nullStmt {
-                let ext = child.extent
-                covered.append((ext.start.offset, ext.end.offset))
-                stmts.append(convertStmt(child))
+                let childExtent = child.extent
+                covered.append((childExtent.start.offset, childExtent.end.offset))
+                stmts.append(convertStmt(child, extent: childExtent))
             }
-            let ext = cursor.extent
-            let opener = criticalSectionOpenedAsBrace(cursor, stmts)
+            let opener = criticalSectionOpenedAsBrace(at: ext.start, stmts)
             var markers = tokens.lockMarkers(in: ext.start.offset..<ext.end.offset, excluding: covered, names: markerNames)
             if opener != nil {
                 // The block's own opening and closing macros are the begin and end added below.
@@ -422,8 +430,7 @@ public struct FactsExtractor {
     }
 
     /// A block opened by a critical-section macro that expanded to a bare `{`.
-    private func criticalSectionOpenedAsBrace(_ cursor: Cursor, _ stmts: [Stmt]) -> TokenIndex.Marker? {
-        let start = cursor.extent.start
+    private func criticalSectionOpenedAsBrace(at start: Location, _ stmts: [Stmt]) -> TokenIndex.Marker? {
         guard start.file == tokens.file, let token = tokens.token(at: start.offset),
               Synchronization.criticalSectionBegin[token.spelling] != nil,
               let marker = tokens.lockMarkers(in: start.offset..<(start.offset + 1), excluding: [], names: markerNames).first else { return nil }
@@ -446,7 +453,7 @@ public struct FactsExtractor {
         if isStatic || cursor.storageClass == .extern {
             if cursor.storageClass != .extern { addVariable(cursor, scope: .local(function: currentFunction)) }
         }
-        scope[cursor.spelling] = NameRef(name: cursor.spelling, usr: cursor.usr, kind: isStatic ? .staticVariable : .localVariable)
+        localNames[cursor.spelling] = NameRef(name: cursor.spelling, usr: cursor.usr, kind: isStatic ? .staticVariable : .localVariable)
         return LocalDeclaration(
             name: cursor.spelling, usr: cursor.usr, typeSpelling: cursor.type.spelling, isStatic: isStatic,
             initializer: initializer, location: location(cursor))
@@ -500,7 +507,7 @@ public struct FactsExtractor {
             }
             return Expr(.other(kids.filter { isExpression($0.kind) }.map { convertExpr($0) }), at: loc)
         case .declRefExpr:
-            return Expr(.name(nameRef(cursor)), at: loc, isPointer: cursor.type.isPointer, isAtomic: Self.isAtomic(cursor.type))
+            return Expr(.name(nameRef(cursor)), at: loc, isPointer: cursor.type.isPointer, isAtomic: isAtomic(cursor.type))
         case .memberRefExpr:
             let kids = cursor.children.filter { isExpression($0.kind) }
             let base = kids.first.map { convertExpr($0) }
@@ -509,7 +516,7 @@ public struct FactsExtractor {
                 return Expr(.member(base: nil, field: cursor.spelling, arrow: true), at: loc)
             }
             return Expr(.member(base: base, field: cursor.spelling, arrow: arrow), at: loc, isPointer: cursor.type.isPointer,
-                        isAtomic: Self.isAtomic(cursor.type))
+                        isAtomic: isAtomic(cursor.type))
         case .callExpr:
             return Expr(.call(convertCall(cursor)), at: loc)
         case .integerLiteral:
@@ -604,7 +611,7 @@ public struct FactsExtractor {
     /// The names an element of a large data table refers to, without converting its literals
     /// (elements that name nothing are left out: past the limit, positions mean nothing).
     private mutating func namesInData(_ cursor: Cursor) -> [Expr] {
-        if Self.literalKinds.contains(cursor.kind) { return [] }
+        if cursor.kind.isLiteral { return [] }
         switch cursor.kind {
         case .initListExpr, .unexposedExpr, .parenExpr, .cStyleCastExpr, .unaryOperator, .binaryOperator:
             return cursor.children.filter { isExpression($0.kind) }.flatMap { namesInData($0) }
@@ -613,15 +620,17 @@ public struct FactsExtractor {
         }
     }
 
-    private static let literalKinds: Set<CursorKind> = [
-        .integerLiteral, .floatingLiteral, .characterLiteral, .stringLiteral, .cxxBoolLiteralExpr,
-    ]
-
     /// A call written with one of the `recoveredMacros`, which clang shows as what it expands to.
     private func recoveredMacroCall(_ cursor: Cursor) -> Call? {
         // A recovered macro expands to a call or member access, never to a literal or a brace
         // list; not looking at those keeps large data tables cheap.
-        guard !Self.literalKinds.contains(cursor.kind), cursor.kind != .initListExpr else { return nil }
+        let kind = cursor.kind
+        guard !kind.isLiteral, kind != .initListExpr else { return nil }
+        // A first look that costs less than the extent: the whole invocation is the cursor, so
+        // the cursor's own position, in the file, is the macro's name.
+        let at = cursor.fileLocation
+        guard at.file == tokens.file, let named = tokens.token(at: at.offset), named.kind == .identifier,
+              Self.recoveredMacros.contains(named.spelling) else { return nil }
         let ext = cursor.fileRange
         guard ext.file == tokens.file, let name = tokens.token(at: ext.start),
               name.kind == .identifier, Self.recoveredMacros.contains(name.spelling) else { return nil }
@@ -652,6 +661,7 @@ public struct FactsExtractor {
         }
         guard depth == 0 else { return nil }
         let loc = location(cursor)
+        let scope = staticNames.merging(localNames) { _, local in local }
         return Call(name: name.spelling, usr: "", receiver: nil,
                     arguments: args.filter { !$0.isEmpty }.map { tokens -> Expr in
                         var parser = TokenExpressionParser(tokens: tokens, scope: scope, location: loc)
@@ -701,10 +711,21 @@ public struct FactsExtractor {
         return Call(name: name, usr: usr, receiver: receiver, arguments: args.map { convertExpr($0) })
     }
 
-    private func nameRef(_ cursor: Cursor) -> NameRef {
+    /// What each declaration referenced so far is: a function names the same few variables and
+    /// functions many times, and a USR is built anew by every ask.
+    private var namesOfDeclarations: [Cursor: NameRef] = [:]
+
+    private mutating func nameRef(_ cursor: Cursor) -> NameRef {
         guard let decl = cursor.referenced else {
             return NameRef(name: cursor.spelling, usr: "", kind: .unresolved)
         }
+        if let known = namesOfDeclarations[decl] { return known }
+        let name = declarationName(decl)
+        namesOfDeclarations[decl] = name
+        return name
+    }
+
+    private func declarationName(_ decl: Cursor) -> NameRef {
         let kind: NameRef.Kind
         switch decl.kind {
         case .varDecl:

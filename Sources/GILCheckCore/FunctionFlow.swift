@@ -267,14 +267,14 @@ public struct FunctionFlow: Sendable {
             if !d.isStatic, let origin = origin(of: initializer) { localOrigins[d.usr] = origin }
         }
         // `std::lock_guard<std::mutex> g(m);` holds m to the end of the block.
-        if Synchronization.scopedCriticalSectionTypes.contains(where: d.typeSpelling.contains) {
+        if Synchronization.type(d.typeSpelling, mentionsAnyOf: Synchronization.scopedCriticalSectionTypes) {
             let args = initializerArguments(d.initializer)
             push(.criticalSection, args.map { ExprText.render($0) }, args.compactMap(AccessPath.init),
                  api: d.typeSpelling, scoped: true, at: d.location)
-        } else if Synchronization.scopedSharedLockTypes.contains(where: d.typeSpelling.contains) {
+        } else if Synchronization.type(d.typeSpelling, mentionsAnyOf: Synchronization.scopedSharedLockTypes) {
             let args = initializerArguments(d.initializer)
             push(.sharedLock, args.map { ExprText.render($0) }, [], api: d.typeSpelling, scoped: true, at: d.location)
-        } else if Synchronization.scopedLockTypes.contains(where: d.typeSpelling.contains) {
+        } else if Synchronization.type(d.typeSpelling, mentionsAnyOf: Synchronization.scopedLockTypes) {
             let args = initializerArguments(d.initializer)
             push(.mutex, args.map { ExprText.render($0) }, [], api: d.typeSpelling, scoped: true, at: d.location)
         }

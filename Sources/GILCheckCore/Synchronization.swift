@@ -47,6 +47,11 @@ public enum Synchronization {
     /// pybind11's `py::scoped_critical_section cs(obj)`: a critical section on its arguments.
     static let scopedCriticalSectionTypes = ["scoped_critical_section"]
 
+    /// Whether a type's spelling mentions one of `names` (every local declaration asks).
+    static func type(_ spelling: String, mentionsAnyOf names: [String]) -> Bool {
+        names.contains { spelling.containsBytes($0) }
+    }
+
     /// Whether a call accesses memory atomically (its pointer arguments are not plain accesses).
     static func isAtomicCall(_ name: String) -> Bool {
         name.hasPrefix("atomic_") || name.hasPrefix("__atomic_") || name.hasPrefix("__sync_")

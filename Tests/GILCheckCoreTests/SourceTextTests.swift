@@ -11,3 +11,15 @@ struct SourceTextTests {
         #expect(SourceText(bytes: []).lines(containing: "gilcheck:") == [])
     }
 }
+
+struct ByteSearchTests {
+    @Test func containsBytes() {
+        #expect("std::lock_guard<std::mutex>".containsBytes("lock_guard"))
+        #expect("const std::atomic<int>".containsBytes("atomic<"))
+        #expect("std::atomic<int>".containsBytes("std::atomic<int>"))
+        #expect(!"std::atomic".containsBytes("atomic<"))
+        #expect(!"ato".containsBytes("atomic<"))
+        #expect("".containsBytes(""))
+        #expect("état verrouillé".containsBytes("verrouillé"))
+    }
+}
