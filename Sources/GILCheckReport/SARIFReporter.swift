@@ -18,7 +18,9 @@ public struct SARIFReporter {
         let keys = context.stableKeys
         let withSuppressions = context.result.findings.contains { $0.suppression != nil }
 
-        let results = context.result.findings.enumerated().map { i, f -> SARIF.Result in
+        let findings = context.result.findings
+        let results = Self.uploadable(findings).map { i -> SARIF.Result in
+            let f = findings[i]
             let related = f.notes.enumerated().map { j, note in
                 SARIF.Location(id: j + 1, physicalLocation: physicalLocation(note.location, symbol: nil, context),
                                message: SARIF.Text(text: note.message))
@@ -62,6 +64,15 @@ public struct SARIFReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The indices of the findings a run can carry, in report order: all of them, or past
+    /// GitHub's limit the most severe (errors, then warnings, then notes, each in report
+    /// order); an upload with more is rejected whole.
+    static func uploadable(_ findings: [Finding]) -> [Int] {
+        guard findings.count > uploadLimit else { return Array(findings.indices) }
+        let bySeverity = findings.indices.sorted { (findings[$1].severity, $0) < (findings[$0].severity, $1) }
+        return bySeverity.prefix(uploadLimit).sorted()
+    }
+
     private func descriptor(_ d: RuleDescriptor) -> SARIF.ReportingDescriptor {
         let what = d.section("What it does") ?? d.summary
         return SARIF.ReportingDescriptor(
@@ -101,11 +112,17 @@ public struct SARIFReporter {
                 locations: [SARIF.Location(id: nil, physicalLocation: location, message: nil)]))
         }
         let n = context.result.findings.count
-        if n > Self.displayLimit {
+        if n > Self.uploadLimit {
+            notes.append(SARIF.Notification(
+                level: "warning",
+                message: SARIF.Text(text: "\(n) findings: this run carries the \(Self.uploadLimit) most severe, the most GitHub code "
+                    + "scanning accepts in a run (it rejects the upload otherwise), and leaves out \(n - Self.uploadLimit); the text "
+                    + "and JSON formats list them all. Narrow the run with --select or analyze fewer paths per upload category."),
+                locations: nil))
+        } else if n > Self.displayLimit {
             notes.append(SARIF.Notification(
                 level: "warning",
                 message: SARIF.Text(text: "\(n) results: GitHub code scanning shows only the first \(Self.displayLimit) of a run"
-                    + (n > Self.uploadLimit ? " and rejects runs with more than \(Self.uploadLimit)" : "")
                     + "; narrow the run with --select or analyze fewer paths per upload category."),
                 locations: nil))
         }
