@@ -29,16 +29,15 @@ public final class SourceText: @unchecked Sendable {
     }
 
     /// A regular file's bytes, read straight into an array (no `Data` copy), or nil when it
-    /// cannot be read or is not a regular file (a directory, or a FIFO that would block); at
-    /// most its first `limit` bytes.
-    public static func read(_ path: String, prefix limit: Int = .max) -> [UInt8]? {
+    /// cannot be read or is not a regular file (a directory, or a FIFO that would block).
+    public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes: [UInt8] = []
-        var room = min(Int(info.st_size) + 1, limit)  // a byte more than the size, to see the end
+        var room = Int(info.st_size) + 1  // a byte more than the size, to see the end
         while true {
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
@@ -53,8 +52,8 @@ public final class SourceText: @unchecked Sendable {
             }
             if failed { return nil }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-            if chunk.count < room || bytes.count == limit { return bytes }  // the end of the file or of the prefix
-            room = min(1 << 16, limit - bytes.count)  // it grew while being read
+            if chunk.count < room { return bytes }  // the end of the file
+            room = 1 << 16  // it grew while being read
         }
     }
 
