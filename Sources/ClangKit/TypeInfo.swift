@@ -13,6 +13,9 @@ public struct TypeInfo {
     public var spelling: String { takeString(clang_getTypeSpelling(raw)) }
     public var isConstQualified: Bool { clang_isConstQualifiedType(raw) != 0 }
     public var isValid: Bool { raw.kind != CXType_Invalid }
+    /// The type clang gives what it could not type (spelled "<dependent type>"): asked of every
+    /// implicit conversion, so by kind rather than by spelling the type out.
+    public var isDependent: Bool { raw.kind == CXType_Dependent }
     public var canonical: TypeInfo { TypeInfo(clang_getCanonicalType(raw), tu) }
 
     public var isPointer: Bool {

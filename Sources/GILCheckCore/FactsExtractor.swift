@@ -494,7 +494,7 @@ public struct FactsExtractor {
             let kids = cursor.children
             // A call clang could not type (an argument of unknown type, such as `&m` for a
             // `static PyMutex m` with pre-3.13 headers) is kept only as an unexposed expression.
-            if let callee = kids.first, cursor.type.spelling == "<dependent type>",
+            if let callee = kids.first, cursor.type.isDependent,
                let function = calleeFunction(callee) {
                 return Expr(.call(Call(name: function.spelling, usr: function.usr, receiver: nil,
                                        arguments: kids.dropFirst().map { convertExpr($0) })), at: loc)
