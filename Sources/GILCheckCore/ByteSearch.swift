@@ -1,25 +1,29 @@
 import Foundation
 
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The first offset at or after `start` where `needle` occurs: `memchr` finds its first
+    /// byte, `memcmp` the rest. (Files are searched whole for suppression comments, type
+    /// names for every declaration: no byte-by-byte loop, no Foundation.)
+    func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start <= count ? start : nil }
+        guard count >= needle.count, let base = baseAddress else { return nil }
+        let last = count - needle.count  // the last offset a match can start at
+        var from = start
+        while from <= last, let hit = memchr(base + from, Int32(first), last + 1 - from) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at }
+            from = at + 1
+        }
+        return nil
+    }
+}
+
 extension String {
-    /// Whether `needle` occurs in the string, compared byte for byte (UTF-8). For the extractor
-    /// and the lock tracking, which ask it of every name and declaration: Foundation's
-    /// `contains` goes through NSString, the standard library's generic `firstRange(of:)`
+    /// Whether `needle` occurs in the string, compared byte for byte (UTF-8). Foundation's
+    /// `contains` goes through NSString, and the standard library's generic `firstRange(of:)`
     /// is slower still.
     func containsBytes(_ needle: String) -> Bool {
         var haystack = self, needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { part in
-                guard let first = part.first else { return true }
-                guard text.count >= part.count, let base = text.baseAddress else { return false }
-                let last = text.count - part.count
-                var from = 0
-                while from <= last, let hit = memchr(base + from, Int32(first), last + 1 - from) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, part.baseAddress!, part.count) == 0 { return true }
-                    from = at + 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { text in needle.withUTF8 { text.firstOffset(of: $0) != nil } }
     }
 }

@@ -81,7 +81,7 @@ public final class SourceText: @unchecked Sendable {
 
     /// Whether the byte at `i` ends a line: `\n`, or a `\r` not followed by `\n`.
     @inline(__always)
-    static func endsLine(_ bytes: [UInt8], at i: Int) -> Bool {
+    static func endsLine<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int) -> Bool where Bytes.Index == Int {
         let b = bytes[i]
         if b == UInt8(ascii: "\n") { return true }
         return b == UInt8(ascii: "\r") && (i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))
@@ -89,27 +89,18 @@ public final class SourceText: @unchecked Sendable {
 
     /// The 1-based numbers of the lines that contain `marker` (ASCII). Every analyzed file is
     /// searched for suppression comments, generated tables of 100,000 lines among them: the
-    /// marker's first byte is found with `memchr`, and lines are counted only up to a match.
+    /// marker is found with `firstOffset(of:)`, and lines are counted only up to a match.
     public func lines(containing marker: String) -> [Int] {
         let needle = Array(marker.utf8)
-        guard let first = needle.first, bytes.count >= needle.count else { return [] }
+        guard !needle.isEmpty else { return [] }
         var result: [Int] = []
         bytes.withUnsafeBufferPointer { text in
             needle.withUnsafeBufferPointer { needle in
-                let base = text.baseAddress!
-                let last = text.count - needle.count  // the last offset a match can start at
                 var line = 1, counted = 0, from = 0
-                while from <= last, let hit = memchr(base + from, Int32(first), last + 1 - from) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    from = at + 1
-                    guard memcmp(base + at, needle.baseAddress!, needle.count) == 0 else { continue }
-                    for i in counted..<at {
-                        let b = text[i]
-                        if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && (i + 1 == text.count || text[i + 1] != UInt8(ascii: "\n"))) {
-                            line += 1
-                        }
-                    }
+                while let at = text.firstOffset(of: needle, from: from) {
+                    for i in counted..<at where Self.endsLine(text, at: i) { line += 1 }
                     counted = at
+                    from = at + 1
                     if result.last != line { result.append(line) }
                 }
             }
