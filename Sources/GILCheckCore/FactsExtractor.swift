@@ -713,16 +713,22 @@ public struct FactsExtractor {
 
     /// What each declaration referenced so far is: a function names the same few variables and
     /// functions many times, and a USR is built anew by every ask.
-    private var namesOfDeclarations: [Cursor: NameRef] = [:]
+    /// (In a class: in the struct, the optimizer lost track of the dictionary's uniqueness and
+    /// copied it whole on every insertion.)
+    private let namesOfDeclarations = DeclarationNames()
 
     private mutating func nameRef(_ cursor: Cursor) -> NameRef {
         guard let decl = cursor.referenced else {
             return NameRef(name: cursor.spelling, usr: "", kind: .unresolved)
         }
-        if let known = namesOfDeclarations[decl] { return known }
+        if let known = namesOfDeclarations.byCursor[decl] { return known }
         let name = declarationName(decl)
-        namesOfDeclarations[decl] = name
+        namesOfDeclarations.byCursor[decl] = name
         return name
+    }
+
+    private final class DeclarationNames {
+        var byCursor: [Cursor: NameRef] = [:]
     }
 
     private func declarationName(_ decl: Cursor) -> NameRef {
