@@ -54,6 +54,7 @@ public final class FileAnalyzer {
     let index = Index()
     let unsaved: [Index.UnsavedFile]
     let precompiledHeaders: PrecompiledHeaders?
+    let headerTables = HeaderDataTables()
 
     public init(setup: AnalysisSetup) {
         self.setup = setup
@@ -62,17 +63,32 @@ public final class FileAnalyzer {
     }
 
     public func analyze(_ job: FileJob) -> FileOutcome {
-        // A file with data tables is parsed with them blanked, unless that parse reports an
-        // error: the blanking may have caused it (a constant expression reading a table), so
-        // the file is parsed again whole.
-        if setup.blankDataTables, let source = SourceText.read(job.path), source.count > DataTables.minimumLength,
-           let blanked = DataTables.blank(source, language: job.language),
-           case .analyzed(var file) = parse(job, unsaved: unsaved + [Index.UnsavedFile(path: job.path, contents: blanked.text)]),
-           file.parseErrors.isEmpty {
-            file.blankedDataTables = blanked.tables
+        // A file with data tables, in itself or in the project headers it includes, is parsed
+        // with them blanked, unless that parse reports an error: the blanking may have caused
+        // it (a constant expression reading a table), so the file is parsed again whole.
+        if setup.blankDataTables, let (blanked, tables) = blankedDataTables(job),
+           case .analyzed(var file) = parse(job, unsaved: unsaved + blanked), file.parseErrors.isEmpty {
+            file.blankedDataTables = tables
             return .analyzed(file)
         }
         return parse(job, unsaved: unsaved)
+    }
+
+    /// The source and the headers it includes with their data tables blanked, those that have
+    /// any; nil when none has.
+    private func blankedDataTables(_ job: FileJob) -> (files: [Index.UnsavedFile], tables: Int)? {
+        guard let source = SourceText.read(job.path) else { return nil }
+        var files: [Index.UnsavedFile] = []
+        var tables = 0
+        if source.count > DataTables.minimumLength, let blanked = DataTables.blank(source, language: job.language) {
+            files.append(Index.UnsavedFile(path: job.path, contents: blanked.text))
+            tables += blanked.tables
+        }
+        let headers = headerTables.blanked(includedBy: job.path, source: source, language: job.language,
+                                           localDirectories: Self.localDirectories(job))
+        files += headers.files.map { Index.UnsavedFile(path: $0.path, contents: $0.text) }
+        tables += headers.tables
+        return files.isEmpty ? nil : (files, tables)
     }
 
     private func parse(_ job: FileJob, unsaved: [Index.UnsavedFile]) -> FileOutcome {

@@ -10,7 +10,7 @@ import Foundation
 public final class ResultCache: @unchecked Sendable {
     public let directory: String
     /// Bump when the facts' shape or meaning changes.
-    static let formatVersion = "3"
+    static let formatVersion = "4"
 
     private let lock = NSLock()
     private var digests: [String: String] = [:]
