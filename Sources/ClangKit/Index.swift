@@ -15,9 +15,11 @@ public final class Index: @unchecked Sendable {
 
     deinit { clang_disposeIndex(raw) }
 
-    /// Gives the memory of disposed translation units back to the system. glibc keeps freed
-    /// memory for reuse, so without this a process stays as large as the largest unit it parsed.
-    public static func releaseFreedMemory() { gilcheck_release_freed_memory() }
+    /// Gives the memory of disposed translation units back to the system once more than `keep`
+    /// bytes of it are free. glibc keeps freed memory for reuse, so without this a process stays
+    /// as large as the largest unit it parsed; below the limit, keeping it spares the next unit
+    /// faulting fresh pages in.
+    public static func releaseFreedMemory(keeping keep: Int) { gilcheck_release_freed_memory(keep) }
 
     /// libclang's version string, e.g. "Debian clang version 14.0.6". Loads libclang.
     public static var version: String { takeString(clang_getClangVersion()) }
