@@ -20,13 +20,19 @@ public struct SourcePreamble: Sendable, Equatable, Codable {
     /// own directory and the `-I`/`-iquote` directories of its flags.
     public static func detect(in text: [UInt8], localDirectories: [String],
                               exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> SourcePreamble? {
-        let head = String(decoding: text.prefix(SourceFiles.headLength), as: UTF8.self)
+        let head = text.prefix(SourceFiles.headLength)
         var directives: [String] = []
         var inComment = false
         var pending = ""  // a directive continued with a backslash
-        // "\r\n" is one Character in Swift: split on either ending.
-        for rawLine in head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            var line = String(rawLine)
+        // Line by line, only as far as the preamble goes (most files leave it within a few
+        // dozen lines): lines end at "\n", and a "\r" before it is part of the ending.
+        var next = head.startIndex
+        while next < head.endIndex {
+            let end = head[next...].firstIndex(of: UInt8(ascii: "\n")) ?? head.endIndex
+            var lineBytes = head[next..<end]
+            if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
+            next = end < head.endIndex ? end + 1 : end
+            var line = String(decoding: lineBytes, as: UTF8.self)
             guard let stripped = stripComments(line, inComment: &inComment) else { return nil }
             line = stripped
             if line.hasSuffix("\\") {
