@@ -168,23 +168,27 @@ public struct Engine: Sendable {
         }
         let units = Self.units(analyzed, locks: options.configuration.lockFunctions, jobs: options.jobs)
         let project = ProjectClassification(units: units, initFunctions: Set(options.configuration.initFunctions))
-        var findings: [String: Finding] = [:]
-        var modules: Set<ExtensionModule> = []
-        for unit in units {
+        let phrasing = FixPhrasing(requiresPython: options.configuration.requiresPython)
+        let perUnit = Parallel.map(units, jobs: options.jobs, state: {}) { [rules] _, unit -> ([ExtensionModule], [Finding]) in
             var model = ConcurrencyModel(unit: unit, project: project)
-            model.phrasing = FixPhrasing(requiresPython: options.configuration.requiresPython)
-            for m in ExtensionModule.find(in: model) {
+            model.phrasing = phrasing
+            let modules = ExtensionModule.find(in: model).map { m -> ExtensionModule in
                 var m = m
                 m.location.file = Self.displayPath(m.location.file)
-                modules.insert(m)
+                return m
             }
-            for rule in rules {
-                // The same code seen through several includers is one finding.
-                for f in rule.check(model).map(Self.normalizingPaths) {
-                    let key = "\(f.ruleID)|\(f.location)|\(f.symbol)"
-                    if let existing = findings[key], existing.message <= f.message { continue }
-                    findings[key] = f
-                }
+            return (modules, rules.flatMap { $0.check(model) }.map(Self.normalizingPaths))
+        }
+        var findings: [String: Finding] = [:]
+        var modules: Set<ExtensionModule> = []
+        for (unitModules, unitFindings) in perUnit {
+            modules.formUnion(unitModules)
+            // The same code seen through several includers is one finding (the same one
+            // whatever the order: the least message stays).
+            for f in unitFindings {
+                let key = "\(f.ruleID)|\(f.location)|\(f.symbol)"
+                if let existing = findings[key], existing.message <= f.message { continue }
+                findings[key] = f
             }
         }
         let sortedModules = modules.sorted { $0.location < $1.location }
