@@ -15,12 +15,30 @@ public struct RuleDescriptor: Sendable, Equatable {
 
     /// Parses a page; nil when the front matter lacks a required key.
     public init?(page: String) {
-        // Split as bytes: Character-wise splitting of every page was a tenth of a short run.
-        let lines = page.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return nil }
+        // Only the front matter is split into lines, found as bytes; the explanation is sliced
+        // off whole (every run that writes SARIF reads every page).
+        let utf8 = page.utf8
+        var frontMatter: [Substring] = []
+        var start = utf8.startIndex
+        var opened = false
+        var explanation: String.Index?
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = page[start..<end]
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+            if !opened {
+                guard line == "---" else { return nil }
+                opened = true
+            } else if line == "---" {
+                explanation = start
+                break
+            } else {
+                frontMatter.append(line)
+            }
+        }
+        guard let explanation else { return nil }
         var fields: [String: String] = [:]
-        for line in lines[1..<end] {
+        for line in frontMatter {
             guard let colon = line.firstIndex(of: ":") else { continue }
             var value = line[line.index(after: colon)...]
             if let hash = value.range(of: " #") { value = value[..<hash.lowerBound] }
@@ -35,7 +53,7 @@ public struct RuleDescriptor: Sendable, Equatable {
         self.precision = fields["precision"] ?? "medium"
         self.tags = (fields["tags"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        self.markdown = Self.trimmed(lines[(end + 1)...].joined(separator: "\n")[...]) + "\n"
+        self.markdown = Self.trimmed(page[explanation...]) + "\n"
     }
 
     /// Without leading and trailing white space and newlines (Foundation's trimming is slow on
