@@ -3,22 +3,25 @@
 /// file from the line's start, skipping spaces and tabs, with CR and CRLF read as LF, an
 /// end-of-file marker (65535) and NULs after it; "<hex>:<n>", n counting earlier equal hashes.
 public enum LineHash {
-    public static func hashes(of text: String) -> [Int: String] {
+    /// The hashes of the `wanted` lines (1-based), or of every line when nil. Every line is
+    /// hashed either way (a hash counts the equal ones before it); only the wanted ones are
+    /// written out.
+    public static func hashes(of text: String, lines wanted: Set<Int>? = nil) -> [Int: String] {
         let block = 100
         let mod: UInt64 = 37
         var firstMod: UInt64 = 1
         for _ in 0..<block { firstMod = firstMod &* mod }
         var window = [UInt64](repeating: 0, count: block)
         var lineNumbers = [Int](repeating: -1, count: block)
-        var counts: [String: Int] = [:]
+        var counts: [UInt64: Int] = [:]
         var out: [Int: String] = [:]
         var hash: UInt64 = 0, index = 0, line = 0
         var lineStart = true, previousCR = false
 
         func outputHash() {
-            let value = String(hash, radix: 16)
-            counts[value, default: 0] += 1
-            out[lineNumbers[index]] = "\(value):\(counts[value]!)"
+            counts[hash, default: 0] += 1
+            let number = lineNumbers[index]
+            if wanted?.contains(number) ?? true { out[number] = "\(String(hash, radix: 16)):\(counts[hash]!)" }
             lineNumbers[index] = -1
         }
         func update(_ current: UInt64) {

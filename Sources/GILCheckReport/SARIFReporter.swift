@@ -19,7 +19,10 @@ public struct SARIFReporter {
         let withSuppressions = context.result.findings.contains { $0.suppression != nil }
 
         let findings = context.result.findings
-        let results = Self.uploadable(findings).map { i -> SARIF.Result in
+        let uploaded = Self.uploadable(findings)
+        var hashedLines: [String: Set<Int>] = [:]
+        for i in uploaded { hashedLines[findings[i].location.file, default: []].insert(findings[i].location.line) }
+        let results = uploaded.map { i -> SARIF.Result in
             let f = findings[i]
             let related = f.notes.enumerated().map { j, note in
                 SARIF.Location(id: j + 1, physicalLocation: physicalLocation(note.location, symbol: nil, context),
@@ -30,7 +33,8 @@ public struct SARIFReporter {
             var fingerprints = [Fingerprints.version: keys[i]]
             if context.relativePath(f.location.file) != nil {
                 if lineHashes[f.location.file] == nil, let source = context.source(f.location.file) {
-                    lineHashes[f.location.file] = LineHash.hashes(of: String(decoding: source.bytes, as: UTF8.self))
+                    lineHashes[f.location.file] = LineHash.hashes(of: String(decoding: source.bytes, as: UTF8.self),
+                                                                  lines: hashedLines[f.location.file])
                 }
                 if let hash = lineHashes[f.location.file]?[f.location.line] {
                     fingerprints["primaryLocationLineHash"] = hash
