@@ -62,10 +62,7 @@ public struct SARIFReporter {
             artifacts: context.result.files.map { SARIF.Artifact(location: artifact($0.path, context)) }
                 .sorted { ($0.location.uriBaseId ?? "", $0.location.uri) < ($1.location.uriBaseId ?? "", $1.location.uri) },
             results: results)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(SARIF.Log(runs: [run]))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return SARIF.Log(runs: [run]).json.text + "\n"
     }
 
     /// The indices of the findings a run can carry, in report order: all of them, or past
