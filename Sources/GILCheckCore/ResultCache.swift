@@ -70,22 +70,29 @@ public final class ResultCache: @unchecked Sendable {
     /// format.
     struct RunEntry: Codable {
         var key: String
-        var dependencies: [String: String]
+        /// Each file's path and digest, all separated by NUL bytes (no path holds one): a run
+        /// depends on hundreds of files, and one string decodes many times faster than a
+        /// dictionary of them.
+        var dependencies: String
         var result: Engine.Result
     }
 
     func loadRun(_ key: String) -> Engine.Result? {
         guard let data = FileManager.default.contents(atPath: path(of: key)),
               let entry = try? PropertyListDecoder().decode(RunEntry.self, from: data), entry.key == key else { return nil }
-        for (file, digest) in entry.dependencies where currentDigest(of: file) != digest { return nil }
+        let parts = entry.dependencies.utf8.split(separator: 0, omittingEmptySubsequences: false)
+        guard parts.count % 2 == 0 else { return nil }
+        for i in stride(from: 0, to: parts.count, by: 2) {
+            guard let file = String(parts[i]), let digest = String(parts[i + 1]), currentDigest(of: file) == digest else { return nil }
+        }
         return entry.result
     }
 
     func storeRun(_ result: Engine.Result, key: String, dependencies: Set<String>) {
-        let digests = Dictionary(uniqueKeysWithValues: dependencies.map { ($0, currentDigest(of: $0)) })
+        let list = dependencies.sorted().flatMap { [$0, currentDigest(of: $0)] }.joined(separator: "\u{0}")
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
-        guard let data = try? encoder.encode(RunEntry(key: key, dependencies: digests, result: result)) else { return }
+        guard let data = try? encoder.encode(RunEntry(key: key, dependencies: list, result: result)) else { return }
         write(data, to: path(of: key))
     }
 
