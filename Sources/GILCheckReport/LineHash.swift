@@ -3,10 +3,17 @@
 /// file from the line's start, skipping spaces and tabs, with CR and CRLF read as LF, an
 /// end-of-file marker (65535) and NULs after it; "<hex>:<n>", n counting earlier equal hashes.
 public enum LineHash {
-    /// The hashes of the `wanted` lines (1-based), or of every line when nil. Every line is
-    /// hashed either way (a hash counts the equal ones before it); only the wanted ones are
-    /// written out.
-    public static func hashes(of text: String, lines wanted: Set<Int>? = nil) -> [Int: String] {
+    /// The hashes of the `wanted` lines (1-based) of a file, or of every line when nil. Every
+    /// line is hashed either way (a hash counts the equal ones before it); only the wanted ones
+    /// are written out. The UTF-8 bytes are read as UTF-16 code units; ASCII, which most sources
+    /// are, is the same in both and is read without decoding.
+    public static func hashes(ofUTF8 bytes: [UInt8], lines wanted: Set<Int>? = nil) -> [Int: String] {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return hashes(units: bytes, lines: wanted) }
+        return hashes(units: String(decoding: bytes, as: UTF8.self).utf16, lines: wanted)
+    }
+
+    private static func hashes<Units: Sequence>(units: Units, lines wanted: Set<Int>?) -> [Int: String]
+    where Units.Element: UnsignedInteger {
         let block = 100
         let mod: UInt64 = 37
         var firstMod: UInt64 = 1
@@ -51,7 +58,7 @@ public enum LineHash {
             if current == 10 { lineStart = true }
             update(current)
         }
-        for unit in text.utf16 { process(UInt64(unit)) }
+        for unit in units { process(UInt64(unit)) }
         process(65535)
         for _ in 0..<block {
             if lineNumbers[index] != -1 { outputHash() }

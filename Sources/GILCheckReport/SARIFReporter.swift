@@ -33,8 +33,7 @@ public struct SARIFReporter {
             var fingerprints = [Fingerprints.version: keys[i]]
             if context.relativePath(f.location.file) != nil {
                 if lineHashes[f.location.file] == nil, let source = context.source(f.location.file) {
-                    lineHashes[f.location.file] = LineHash.hashes(of: String(decoding: source.bytes, as: UTF8.self),
-                                                                  lines: hashedLines[f.location.file])
+                    lineHashes[f.location.file] = LineHash.hashes(ofUTF8: source.bytes, lines: hashedLines[f.location.file])
                 }
                 if let hash = lineHashes[f.location.file]?[f.location.line] {
                     fingerprints["primaryLocationLineHash"] = hash
@@ -187,7 +186,11 @@ public struct SARIFReporter {
     /// Done on bytes: String operations, Foundation's or the standard library's, were a fifth
     /// of a run answered from the cache.
     private func plainText(_ markdown: String) -> String {
-        let bytes = Array(markdown.utf8)
+        var markdown = markdown
+        return markdown.withUTF8 { plainText($0) }
+    }
+
+    private func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         let star = UInt8(ascii: "*"), tick = UInt8(ascii: "`"), newline = UInt8(ascii: "\n")
