@@ -23,7 +23,12 @@ extension String {
     /// `contains` goes through NSString, and the standard library's generic `firstRange(of:)`
     /// is slower still.
     func containsBytes(_ needle: String) -> Bool {
+        firstByteOffset(of: needle) != nil
+    }
+
+    /// The UTF-8 offset at or after `start` where `needle` occurs, compared byte for byte.
+    public func firstByteOffset(of needle: String, from start: Int = 0) -> Int? {
         var haystack = self, needle = needle
-        return haystack.withUTF8 { text in needle.withUTF8 { text.firstOffset(of: $0) != nil } }
+        return haystack.withUTF8 { text in needle.withUTF8 { text.firstOffset(of: $0, from: start) } }
     }
 }

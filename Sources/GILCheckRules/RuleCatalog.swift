@@ -67,10 +67,11 @@ public struct RuleDescriptor: Sendable, Equatable {
     /// The text of a `## Heading` section.
     public func section(_ heading: String) -> String? {
         let marker = "## \(heading)\n"
-        guard let start = markdown.range(of: marker) else { return nil }
-        let rest = markdown[start.upperBound...]
-        let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
-        return Self.trimmed(rest[..<end])
+        guard let start = markdown.firstByteOffset(of: marker) else { return nil }
+        let body = start + marker.utf8.count
+        let end = markdown.firstByteOffset(of: "\n## ", from: body) ?? markdown.utf8.count
+        let utf8 = markdown.utf8
+        return Self.trimmed(markdown[utf8.index(utf8.startIndex, offsetBy: body)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
     /// Fenced code blocks whose info string is exactly `lang tag` ("c bad", "c good").
