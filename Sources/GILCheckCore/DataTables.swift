@@ -21,6 +21,7 @@ enum DataTables {
 
     /// The text with its data tables blanked, or nil when it has none.
     static func blank(_ source: [UInt8], language: Language) -> Blanked? {
+        guard source.count > minimumLength else { return nil }
         var tables: [Table] = []
         source.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(bytes: buffer, cxx: language == .cxx)

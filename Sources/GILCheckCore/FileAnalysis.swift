@@ -80,7 +80,7 @@ public final class FileAnalyzer {
         guard let source = SourceText.read(job.path) else { return nil }
         var files: [Index.UnsavedFile] = []
         var tables = 0
-        if source.count > DataTables.minimumLength, let blanked = DataTables.blank(source, language: job.language) {
+        if let blanked = DataTables.blank(source, language: job.language) {
             files.append(Index.UnsavedFile(path: job.path, contents: blanked.text))
             tables += blanked.tables
         }

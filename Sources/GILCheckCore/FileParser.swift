@@ -87,8 +87,8 @@ final class FileParser: @unchecked Sendable {
     private func assignSharedPreambles(_ pending: inout [Pending]) {
         var sharing: [String: [Int]] = [:]
         for i in pending.indices {
-            guard let head = texts.text(pending[i].path)?.bytes.prefix(SourceFiles.headLength),
-                  let preamble = SourcePreamble.detect(in: Array(head), localDirectories: FileAnalyzer.localDirectories(pending[i].job))
+            guard let text = texts.text(pending[i].path)?.bytes,
+                  let preamble = SourcePreamble.detect(in: text, localDirectories: FileAnalyzer.localDirectories(pending[i].job))
             else { continue }
             pending[i].job.sharedPreamble = preamble
             sharing[PrecompiledHeaders.key(preamble, job: pending[i].job), default: []].append(i)

@@ -65,7 +65,7 @@ final class HeaderDataTables {
         if let known = headers[key] { return known }
         let content = SourceText.read(header).map { bytes -> Header in
             // A header with a NUL byte is not C: clang reports it as it is.
-            let blanked = bytes.count > DataTables.minimumLength && !bytes.contains(0) ? DataTables.blank(bytes, language: language) : nil
+            let blanked = bytes.contains(0) ? nil : DataTables.blank(bytes, language: language)
             return Header(includes: SourceFiles.quotedIncludes(in: bytes), blanked: blanked)
         }
         headers[key] = content
